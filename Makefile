@@ -1,0 +1,54 @@
+# Sokra site. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+TEST_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test
+
+.DEFAULT_GOAL := help
+
+.PHONY: help install run test lint format bench messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the site with its test tools
+
+run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker on :8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content
+	@echo ""
+	@$(MANAGE) ensure_admin
+	@echo "Site: http://127.0.0.1:8000/   (Ctrl-C stops the site and the worker)"
+	@trap 'kill 0' INT TERM; \
+		$(MANAGE) db_worker & \
+		$(MANAGE) runserver 127.0.0.1:8000; \
+		kill 0
+
+test: $(STAMP) ## Lint, check migrations and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(MANAGE) check
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest
+
+lint: $(STAMP) ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them (needs gettext)
+	for app in cms events network newsletters; do \
+		mkdir -p $$app/locale; \
+		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l fi -l sv --no-obsolete -v0 \
+			&& $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages -v0); \
+	done
+
+clean: ## Remove the virtualenv and local data (database, outbox, media)
+	rm -rf $(VENV) var

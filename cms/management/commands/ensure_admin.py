@@ -1,0 +1,29 @@
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create the local admin user once and print its login (development only)."
+
+    def handle(self, *args, **options):
+        password_file = Path(settings.VAR_DIR) / "admin-password.txt"
+        if not password_file.exists():
+            password_file.parent.mkdir(parents=True, exist_ok=True)
+            password_file.write_text(secrets.token_urlsafe(12))
+            password_file.chmod(0o600)
+        password = password_file.read_text().strip()
+        user, created = get_user_model().objects.get_or_create(
+            username="admin",
+            defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True},
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        admin_url = f"{settings.BASE_URL}/{settings.WAGTAIL_ADMIN_PATH}"
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin: {admin_url}  user: admin  password: {password}")
+        )

@@ -1,0 +1,33 @@
+"""The site's image model: its alt text (Wagtail's `description` field) belongs to the
+image, and an image may be marked decorative so templates give it an empty alt."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class CustomImage(AbstractImage):
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Decorative images are skipped by screen readers and need no alt text."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @property
+    def default_alt_text(self):
+        """What `{% image %}` puts in alt when a template gives none."""
+        return "" if self.is_decorative else super().default_alt_text
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,85 @@
+"""The page frame's navigation: locale-aware home link, main menu and language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def home_in(request, language_code):
+    """The site's home page translated into `language_code`, or the default one."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page
+    locale = Locale.objects.filter(language_code=language_code).first()
+    translated = home.get_translation_or_none(locale) if locale else None
+    return translated or home
+
+
+def active_home(request):
+    """The home page in the active language, looked up once per request."""
+    language = translation.get_language()
+    cache = request.__dict__.setdefault("_home_pages", {})
+    if language not in cache:
+        cache[language] = home_in(request, language)
+    return cache[language]
+
+
+@register.simple_tag(takes_context=True)
+def locale_home_url(context):
+    request = context["request"]
+    home = active_home(request)
+    return home.get_url(request) if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def localized_page_url(context, page):
+    """The URL of `page` in the active language when it has been translated."""
+    if page is None:
+        return ""
+    translated = page.get_translation_or_none(Locale.get_active()) or page
+    return translated.get_url(context["request"])
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children that editors put in menus, in the active language."""
+    request = context["request"]
+    home = active_home(request)
+    current = context.get("page")
+    items = []
+    if home is not None:
+        for child in home.get_children().live().in_menu().public():
+            is_current = isinstance(current, Page) and current.path.startswith(child.path)
+            items.append(
+                {"title": child.title, "url": child.get_url(request), "current": is_current}
+            )
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link per language: to this page's translation when it exists, otherwise to that
+    language's home page (on Wagtail pages) or to the same view in that language."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated.get_url(request)
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code)
+        if url is None and isinstance(page, Page):
+            home = home_in(request, code)
+            url = home.get_url(request) if home else None
+        if url is None:
+            url = translate_url(request.get_full_path(), code)
+        current = code == translation.get_language()
+        languages.append({"code": code, "name": name, "url": url, "current": current})
+    return {"languages": languages}

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.health import healthz
+
+urlpatterns = [
+    path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Finnish pages live at the root; Swedish and English under /sv/ and /en/.
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("network.urls")),
+    path("", include("newsletters.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,4 @@
+"""Public URLs of the newsletters app, served under each language prefix."""
+
+app_name = "newsletters"
+urlpatterns = []
