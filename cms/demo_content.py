@@ -5,7 +5,8 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
-from cms.models import HomePage, SiteSettings, StandardPage
+from cms.demo_taxonomies import REGIONS, TARGET_GROUPS, THEMES, ensure_names
+from cms.models import HomePage, Region, SiteSettings, StandardPage, TargetGroup, Theme
 
 
 def paragraphs(*texts):
@@ -180,6 +181,14 @@ def ensure_home():
     if previous_root is not None and previous_root.pk != home.pk:
         previous_root.delete()
     return home, site
+
+
+@demo_loader(order=5)
+def load_taxonomies(stdout):
+    ensure_names(Region, REGIONS)
+    ensure_names(Theme, THEMES)
+    ensure_names(TargetGroup, TARGET_GROUPS)
+    stdout.write("Regions, themes and target groups: ok")
 
 
 @demo_loader(order=10)
