@@ -1,0 +1,296 @@
+"""Event pages: the index of all events, series that group them, and the event itself."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Events that have not ended yet, soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+
+
+class EventIndexPage(BasePage):
+    lead = models.TextField(_("lead"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["events.EventPage", "events.EventSeriesPage"]
+    template = "events/event_index_page.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = EventPage.objects.live().public().descendant_of(self).upcoming()
+        return context
+
+
+class EventSeriesPage(BasePage):
+    """A series such as a region's café series: a page that groups and lists events."""
+
+    lead = models.TextField(_("lead"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.EventPage"]
+    template = "events/event_series_page.html"
+
+    class Meta:
+        verbose_name = _("event series")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.live().public().child_of(self)
+        context["events"] = events.upcoming()
+        context["past_events"] = events.past()
+        return context
+
+
+class EventPage(BasePage):
+    class AttendanceMode(models.TextChoices):
+        ONLINE = "online", _("Online")
+        ONSITE = "onsite", _("On site")
+        MIXED = "mixed", _("On site and online")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Language(models.TextChoices):
+        FINNISH = "fi", _("Finnish")
+        SWEDISH = "sv", _("Swedish")
+        ENGLISH = "en", _("English")
+        SEVERAL = "mul", _("Several languages")
+
+    lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences."))
+    event_type = models.ForeignKey(
+        "events.EventType", verbose_name=_("event type"), on_delete=models.PROTECT
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(
+        _("all-day event"),
+        default=False,
+        help_text=_("The times are ignored and the event covers whole days."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SCHEDULED)
+    attendance_mode = models.CharField(
+        _("attendance"), max_length=20, choices=AttendanceMode, default=AttendanceMode.ONLINE
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    online_platform = models.CharField(
+        _("online platform"), max_length=100, blank=True, help_text=_("For example Teams or Zoom.")
+    )
+    online_join_url = models.URLField(
+        _("join link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Private: sent only to registrants, never shown on public pages or feeds."),
+    )
+    organiser = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language of the event"), max_length=3, choices=Language, default=Language.FINNISH
+    )
+    region = models.ForeignKey(
+        "cms.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("themes"), blank=True)
+    accessibility_info = models.TextField(
+        _("accessibility"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Step-free access, induction loop, captions, sign language and so on."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    recording_url = models.URLField(_("recording"), blank=True)
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("slides"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("event_type"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
+            heading=_("Time"),
+        ),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("municipality")]),
+                FieldPanel("online_platform"),
+                FieldPanel("online_join_url"),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("organiser"),
+        InlinePanel("speakers", label=_("Speakers")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("language"),
+                FieldPanel("region"),
+                FieldPanel("themes"),
+                FieldPanel("accessibility_info"),
+            ],
+            heading=_("Details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Materials")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("municipality"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end:
+            if self.all_day and self.end.date() < self.start.date():
+                raise ValidationError({"end": _("The last day cannot be before the first day.")})
+            if not self.all_day and self.end <= self.start:
+                raise ValidationError({"end": _("The event must end after it starts.")})
+        if self.attendance_mode != self.AttendanceMode.ONLINE and not (
+            self.venue_name or self.street_address or self.municipality
+        ):
+            raise ValidationError({"venue_name": _("Give the venue of an on-site event.")})
+
+    @property
+    def is_online(self):
+        return self.attendance_mode in (self.AttendanceMode.ONLINE, self.AttendanceMode.MIXED)
+
+    @property
+    def is_onsite(self):
+        return self.attendance_mode in (self.AttendanceMode.ONSITE, self.AttendanceMode.MIXED)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def has_ended(self):
+        return self.end < timezone.now()
+
+    @property
+    def location_text(self):
+        """The place as one line, for cards and calendar LOCATION."""
+        address = ", ".join(
+            part
+            for part in (
+                self.venue_name,
+                self.street_address,
+                " ".join(p for p in (self.postal_code, self.municipality) if p),
+            )
+            if part
+        )
+        if self.attendance_mode == self.AttendanceMode.ONLINE:
+            return self.online_platform or str(_("Online"))
+        return address
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    @property
+    def calendar_dates(self):
+        """(first day, day after the last day) for all-day events, as iCal wants them."""
+        return self.local_start.date(), self.local_end.date() + datetime.timedelta(days=1)
+
+    @property
+    def calendar_uid(self):
+        """The same for every edit, slug change and move, and across translations,
+        so no calendar ever shows this event twice."""
+        host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+        return f"event-{self.translation_key}@{host}"
+
+    def schedule_fingerprint(self):
+        """A digest of what calendar programs must be told about when it changes."""
+        parts = [
+            self.start.isoformat(),
+            self.end.isoformat(),
+            str(self.all_day),
+            self.status,
+            self.attendance_mode,
+            self.location_text,
+            self.online_join_url,
+        ]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title and organisation"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,49 @@
+import datetime
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from events.models import EventIndexPage, EventPage, EventSeriesPage, EventType
+
+
+class EventTypeFactory(factory.django.DjangoModelFactory):
+    name_fi = "Webinaari"
+    name_sv = "Webbinarium"
+    name_en = "Webinar"
+    slug = factory.Sequence(lambda n: f"tyyppi-{n}")
+
+    class Meta:
+        model = EventType
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Tapahtumat"
+    slug = "tapahtumat"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventSeriesPageFactory(wagtail_factories.PageFactory):
+    title = "Etelä- ja Länsi-Suomen kahvilat"
+
+    class Meta:
+        model = EventSeriesPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Etäkahvila {n}")
+    lead = "Jaetaan kokemuksia osallisuustyöstä."
+    event_type = factory.SubFactory(EventTypeFactory)
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=1, minutes=30))
+    attendance_mode = EventPage.AttendanceMode.ONLINE
+    online_platform = "Teams"
+    online_join_url = "https://teams.example.org/l/meetup-join/salainen"
+
+    class Meta:
+        model = EventPage

@@ -1,0 +1,48 @@
+import datetime
+
+import pytest
+
+from events.models import CalendarState
+from events.signals import event_schedule_changed
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def event(home):
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=index)
+    event.save_revision().publish()
+    return event
+
+
+def test_sequence_rises_when_the_time_changes_and_registrants_are_told(event):
+    told = []
+    event_schedule_changed.connect(lambda sender, **kwargs: told.append(kwargs), weak=False)
+
+    event.start += datetime.timedelta(hours=1)
+    event.end += datetime.timedelta(hours=1)
+    event.save_revision().publish()
+
+    assert CalendarState.objects.get(event=event).sequence == 1
+    assert told[-1]["sequence"] == 1
+    event_schedule_changed.receivers.clear()
+
+
+def test_sequence_stays_when_only_the_text_changes(event):
+    event.lead = "Uusi kuvaus."
+    event.save_revision().publish()
+
+    assert CalendarState.objects.get(event=event).sequence == 0
+
+
+def test_sequence_never_falls_when_an_older_revision_is_published(event):
+    old_revision = event.latest_revision
+    event.start += datetime.timedelta(days=1)
+    event.end += datetime.timedelta(days=1)
+    event.save_revision().publish()
+
+    old_revision.publish()
+
+    assert CalendarState.objects.get(event=event).sequence == 2
