@@ -27,10 +27,9 @@ run: $(STAMP) ## Migrate, load the demo content and serve the site with a task w
 	@echo ""
 	@$(MANAGE) ensure_admin
 	@echo "Site: http://127.0.0.1:8000/   (Ctrl-C stops the site and the worker)"
-	@trap 'kill 0' INT TERM; \
-		$(MANAGE) db_worker & \
-		$(MANAGE) runserver 127.0.0.1:8000; \
-		kill 0
+	@$(MANAGE) db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Lint, check migrations and run the whole test suite
 	$(BIN)/ruff check .
