@@ -20,7 +20,7 @@ from events.models import EventPage, Submission
 from events.participation_week.tasks import send_submission_email
 from network.models import Organisation
 
-TOKEN_SALT = "events.participation-week.submission"
+TOKEN_SALT = "events.participation-week.submission"  # noqa: S105  (a salt, not a secret)
 TOKEN_MAX_AGE = 60 * 60 * 24 * 365
 RATE_LIMIT = 5
 RATE_WINDOW = 60 * 60

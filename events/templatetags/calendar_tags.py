@@ -1,5 +1,6 @@
 """Where a page's calendar lives, and the links that add it to people's calendar programs."""
 
+import datetime
 from urllib.parse import quote, urlencode
 
 from django import template
@@ -39,7 +40,7 @@ def subscription_links(url, name):
 
 
 def _utc(moment):
-    return timezone.localtime(moment, timezone.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def add_event_links(event, page_url):
