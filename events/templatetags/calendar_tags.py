@@ -5,7 +5,6 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, EventSeriesPage, ParticipationWeekPage
 

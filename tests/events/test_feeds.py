@@ -192,9 +192,7 @@ def test_feeds_per_type_region_and_theme_hold_only_their_events(client, index):
     publish(themed)
 
     by_type = vevents(fetch(client, reverse("events:event_type_feed", args=["webinaari"]))[1])
-    by_region = vevents(
-        fetch(client, reverse("events:region_feed", args=["pohjois-pohjanmaa"]))[1]
-    )
+    by_region = vevents(fetch(client, reverse("events:region_feed", args=["pohjois-pohjanmaa"]))[1])
     by_theme = vevents(fetch(client, reverse("events:theme_feed", args=["luovat"]))[1])
     built = vevents(fetch(client, reverse("events:feed") + "?type=kahvila&theme=luovat")[1])
 
@@ -221,9 +219,7 @@ def test_series_and_participation_week_feeds_hold_their_own_events(client, index
     make_event(index, title="Muu tapahtuma")
 
     in_series = vevents(fetch(client, reverse("events:series_feed", args=[series.pk]))[1])
-    in_week = vevents(
-        fetch(client, reverse("events:participation_week_feed", args=[week.pk]))[1]
-    )
+    in_week = vevents(fetch(client, reverse("events:participation_week_feed", args=[week.pk]))[1])
 
     assert set(in_series) == {"Sarjan kahvila"}
     assert set(in_week) == {"Viikon työpaja"}
