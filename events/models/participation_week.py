@@ -81,21 +81,21 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from events import participation_week_views
+        from events.participation_week import views
 
-        return participation_week_views.programme(request, self)
+        return views.programme(request, self)
 
     @path("ilmoita/", name="submit")
     def submit_route(self, request):
-        from events import participation_week_views
+        from events.participation_week import views
 
-        return participation_week_views.submit(request, self)
+        return views.submit(request, self)
 
     @path("ilmoitus/<str:token>/", name="manage")
     def manage_route(self, request, token):
-        from events import participation_week_views
+        from events.participation_week import views
 
-        return participation_week_views.manage(request, self, token)
+        return views.manage(request, self, token)
 
 
 def validate_web_link(value):

@@ -4,6 +4,7 @@ An approved submission becomes (or updates) a published event page under its wee
 withdrawing or rejecting it later marks that event cancelled instead of deleting it,
 so calendars that already show it are told to drop it."""
 
+import base64
 import hashlib
 
 from django.core import signing
@@ -27,14 +28,20 @@ RATE_WINDOW = 60 * 60
 
 
 def submission_token(submission):
-    return signing.dumps({"submission": submission.pk}, salt=TOKEN_SALT)
+    """A signed, expiring token for the submitter's edit link. Wagtail routes only
+    letters, digits, "_" and "-" in page paths, so the signed value is re-encoded."""
+    signed = signing.dumps({"submission": submission.pk}, salt=TOKEN_SALT)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def submission_from_token(token):
     """The submission a signed link points to, or None when it is forged or too old."""
     try:
-        data = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-    except signing.BadSignature:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        data = signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except (ValueError, signing.BadSignature):
+        return None
+    if not isinstance(data, dict):
         return None
     return Submission.objects.select_related("week").filter(pk=data.get("submission")).first()
 
