@@ -3,7 +3,7 @@ edit, review with approve/reject), the pending count on the dashboard, and the .
 import. Registered from events/wagtail_hooks.py."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -84,7 +85,15 @@ def review_submission(request, pk):
     rejection_form = RejectionForm()
     if request.method == "POST":
         if "approve" in request.POST:
-            submission.full_clean()
+            try:
+                submission.full_clean()
+            except ValidationError as error:
+                messages.error(
+                    request,
+                    _("Edit the submission before approving it: %(errors)s")
+                    % {"errors": " ".join(error.messages)},
+                )
+                return redirect(submission_viewset.get_url_name("review"), pk=submission.pk)
             services.approve(submission, request.user)
             messages.success(
                 request,
@@ -130,7 +139,7 @@ class PendingSubmissionsSummaryItem(SummaryItem):
 
 def import_ics(request):
     """Upload an .ics file; its events become draft pages and the report lists each one."""
-    if not request.user.has_perm("wagtailcore.add_page") and not request.user.is_superuser:
+    if not user_has_any_page_permission(request.user):
         raise PermissionDenied
     form = IcsImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -156,6 +165,11 @@ def import_ics(request):
     )
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_has_any_page_permission(request.user)
+
+
 def register():
     @hooks.register("register_admin_viewset")
     def register_submission_viewset():
@@ -171,7 +185,7 @@ def register():
 
     @hooks.register("register_admin_menu_item")
     def import_menu_item():
-        return MenuItem(
+        return ImportMenuItem(
             gettext_lazy("Import events (.ics)"),
             reverse("events_import_ics"),
             icon_name="download",

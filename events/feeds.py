@@ -90,7 +90,7 @@ def calendar_response(request, events, *, name, filename, etag_events=None):
     timestamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if not_modified is not None:
-        return not_modified
+        return _with_validators(not_modified, etag, timestamp)
     calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
     for event in events:
         state = getattr(event, "calendar_state", None)
@@ -103,10 +103,15 @@ def calendar_response(request, events, *, name, filename, etag_events=None):
             )
         )
     response = HttpResponse(ical.to_ical(calendar), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return _with_validators(response, etag, timestamp)
+
+
+def _with_validators(response, etag, timestamp):
+    """ETag, Last-Modified and caching headers, on full and 304 responses alike."""
     response["ETag"] = etag
     if timestamp:
         response["Last-Modified"] = http_date(timestamp)
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     patch_cache_control(response, public=True, max_age=3600)
     return response
 

@@ -62,7 +62,7 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
             EventPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("event_type", "region", "organiser")
+            .select_related("event_type", "region", "organiser", "locale")
             .order_by("start", "title")
         )
 

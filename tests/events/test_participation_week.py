@@ -4,7 +4,9 @@ import zoneinfo
 
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -298,3 +300,51 @@ def test_review_needs_moderation_permission(client, django_user_model, week, for
 
     assert client.post(review_url, {"approve": "1"}).status_code in (302, 403)
     assert Submission.objects.get().status == Submission.Status.PENDING
+
+
+def test_approving_a_submission_outside_the_moved_week_asks_for_an_edit(
+    admin_client, client, week, form_data
+):
+    submit(client, week, form_data)
+    submission = Submission.objects.get()
+    week.start_date = datetime.date(2027, 3, 1)
+    week.end_date = datetime.date(2027, 3, 5)
+    week.save_revision().publish()
+    review_url = reverse("participation_week_submissions:review", args=[submission.pk])
+
+    response = admin_client.post(review_url, {"approve": "1"})
+
+    assert response.status_code == 302
+    assert Submission.objects.get().status == Submission.Status.PENDING
+
+
+def add_approved_events(week, form_data, count):
+    fields = {k: v for k, v in form_data.items() if k not in ("event_type", "region", "website")}
+    for number in range(count):
+        day = 2 + number % 3
+        submission = Submission.objects.create(
+            week=week,
+            **{
+                **fields,
+                "title": f"Tapahtuma {number}",
+                "event_type_id": form_data["event_type"],
+                "region_id": form_data["region"],
+                "start": datetime.datetime(2027, 2, day, 10, tzinfo=HELSINKI),
+                "end": datetime.datetime(2027, 2, day, 12, tzinfo=HELSINKI),
+            },
+        )
+        services.approve(submission, notify=False)
+
+
+def test_programme_query_count_does_not_grow_with_events(client, week, form_data):
+    def queries_for_programme():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(week.url).status_code == 200
+        return len(captured)
+
+    add_approved_events(week, form_data, 2)
+    queries_for_programme()  # fills the site root paths cache, as any earlier visit would
+    few = queries_for_programme()
+    add_approved_events(week, form_data, 20)
+
+    assert queries_for_programme() == few
