@@ -106,6 +106,14 @@ class SubmissionForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for name, token in self.AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
+        week = self.instance.week
+        for name in ("start", "end"):
+            self.fields[name].widget.attrs.update(
+                {
+                    "min": f"{week.start_date:%Y-%m-%d}T00:00",
+                    "max": f"{week.end_date:%Y-%m-%d}T23:59",
+                }
+            )
 
     def clean(self):
         cleaned = super().clean()

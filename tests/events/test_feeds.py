@@ -68,7 +68,8 @@ def test_feed_of_all_events_is_valid_icalendar_with_the_headers_calendars_need(c
     assert calendar["METHOD"] == "PUBLISH"
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Helsinki"
     assert "Osallisuusverkosto" in str(calendar["X-WR-CALNAME"])
-    assert "REFRESH-INTERVAL" in calendar and "X-PUBLISHED-TTL" in calendar
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H" in body
+    assert "X-PUBLISHED-TTL" in calendar
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Helsinki"
     vevent = vevents(calendar)["Etäkahvila"]
     for prop in ("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "STATUS", "URL", "DESCRIPTION"):
