@@ -16,6 +16,7 @@ from tests.events.factories import (
     EventTypeFactory,
     ParticipationWeekPageFactory,
 )
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -266,3 +267,15 @@ def test_feed_builder_gives_a_filtered_feed_address(client, index):
 
     assert response.status_code == 200
     assert "http://testserver/kalenteri/tapahtumat.ics?type=webinaari" in response.content.decode()
+
+
+def test_swedish_feed_has_each_event_once_in_swedish_where_translated(client, index):
+    translated = make_event(index, title="Kahvila", slug="kahvila")
+    translate(index, "sv", title="Evenemang", slug="evenemang")
+    translate(translated, "sv", title="Kafé", slug="kafe")
+    make_event(index, title="Vain suomeksi")
+
+    swedish = vevents(fetch(client, "/sv" + reverse("events:feed"))[1])
+
+    assert set(swedish) == {"Kafé", "Vain suomeksi"}
+    assert swedish["Kafé"]["UID"] == translated.calendar_uid
