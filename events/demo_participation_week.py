@@ -12,394 +12,42 @@ from events.demo_content import ensure_event_types, helsinki
 from events.models import EventIndexPage, EventPage, ParticipationWeekPage, Submission
 from events.participation_week import services
 
-ONLINE = EventPage.AttendanceMode.ONLINE
-ONSITE = EventPage.AttendanceMode.ONSITE
-MIXED = EventPage.AttendanceMode.MIXED
-
-# organiser, contact, title, type, day, start hour, hours, attendance, venue,
-# municipality, region, language
-APPROVED = [
-    (
-        "Varkauden kaupunki",
-        "Aino Virtanen",
-        "Voset-kahvila: mitä osallisuus on arjessa?",
-        "kahvila",
-        0,
-        9,
-        2,
-        ONSITE,
-        "Kaupungintalo",
-        "Varkaus",
-        "pohjois-savo",
-        "fi",
-    ),
-    (
-        "Petosen Pömpeli ry",
-        "Eero Korhonen",
-        "Avoimet ovet Petosen Pömpelissä",
-        "treffit",
-        0,
-        12,
-        3,
-        ONSITE,
-        "Petosen Pömpeli",
-        "Kuopio",
-        "pohjois-savo",
-        "fi",
-    ),
-    (
-        "Diakonia-ammattikorkeakoulu",
-        "Liisa Mäkinen",
-        "Osallisuuden mittaaminen – webinaari",
-        "webinaari",
-        0,
-        13,
-        2,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "fi",
-    ),
-    (
-        "KAKE-hanke",
-        "Juha Nieminen",
-        "Kaupunkikävely: asukkaat kehittävät keskustaa",
-        "tyopaja",
-        0,
-        16,
-        2,
-        ONSITE,
-        "Kauppatori",
-        "Joensuu",
-        "pohjois-karjala",
-        "fi",
-    ),
-    (
-        "Mikkelin seudun yhdistys ry",
-        "Sanna Heikkinen",
-        "Oikeisiin töihin – kokemuksia oppimisvaikeuksista",
-        "seminaari",
-        1,
-        9,
-        3,
-        MIXED,
-        "Mikkelin kirjasto",
-        "Mikkeli",
-        "etela-savo",
-        "fi",
-    ),
-    (
-        "Itä-Suomen järjestöverkosto ry",
-        "Pekka Koskinen",
-        "Varikko: järjestöt osallisuuden tukena",
-        "webinaari",
-        1,
-        10,
-        1,
-        ONLINE,
-        "",
-        "",
-        "pohjois-savo",
-        "fi",
-    ),
-    (
-        "Rikosseuraamuslaitos",
-        "Hanna Järvinen",
-        "Vankeusaika mahdollisuutena",
-        "webinaari",
-        1,
-        13,
-        2,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "fi",
-    ),
-    (
-        "Oulun seudun työpajat ry",
-        "Mikko Lehtonen",
-        "Työpajapäivä nuorille",
-        "tyopaja",
-        1,
-        10,
-        4,
-        ONSITE,
-        "Työpajakeskus",
-        "Oulu",
-        "pohjois-pohjanmaa",
-        "fi",
-    ),
-    (
-        "Jyväskylän kaupunki",
-        "Tiina Salminen",
-        "Asukasraati: kaupungin budjetti yhdessä",
-        "tyokokous",
-        1,
-        17,
-        2,
-        ONSITE,
-        "Kaupungintalo",
-        "Jyväskylä",
-        "keski-suomi",
-        "fi",
-    ),
-    (
-        "Föreningen Delaktighet rf",
-        "Anna Lindqvist",
-        "Delaktighet på svenska – samtalscafé",
-        "kahvila",
-        1,
-        14,
-        2,
-        ONSITE,
-        "Biblioteket",
-        "Vaasa",
-        "pohjanmaa",
-        "sv",
-    ),
-    (
-        "Yhdistämö",
-        "Kari Hakala",
-        "Yhdistämön verkostotreffit",
-        "treffit",
-        2,
-        9,
-        2,
-        MIXED,
-        "Järjestötalo",
-        "Tampere",
-        "pirkanmaa",
-        "fi",
-    ),
-    (
-        "ITU-hanke",
-        "Jaana Laine",
-        "Digituki kaikille – avoin neuvontapäivä",
-        "tyopaja",
-        2,
-        10,
-        5,
-        ONSITE,
-        "Kirjasto Oodi",
-        "Helsinki",
-        "uusimaa",
-        "fi",
-    ),
-    (
-        "MERKE",
-        "Ville Heinonen",
-        "Merkityksellistä tekemistä – kokemusasiantuntijat äänessä",
-        "webinaari",
-        2,
-        13,
-        1,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "fi",
-    ),
-    (
-        "Vamos",
-        "Laura Rantanen",
-        "Nuorten oma ilta",
-        "treffit",
-        2,
-        17,
-        3,
-        ONSITE,
-        "Vamos-talo",
-        "Turku",
-        "varsinais-suomi",
-        "fi",
-    ),
-    (
-        "Back up! -hanke",
-        "Timo Kinnunen",
-        "Back up!: tukea työelämään palaamiseen",
-        "seminaari",
-        2,
-        9,
-        3,
-        ONSITE,
-        "Seminaaritalo",
-        "Lahti",
-        "hame",
-        "fi",
-    ),
-    (
-        "TAIDA",
-        "Minna Pitkänen",
-        "Taide osallisuuden tukena – työpaja",
-        "tyopaja",
-        2,
-        14,
-        2,
-        ONSITE,
-        "Taidekeskus",
-        "Pori",
-        "satakunta",
-        "fi",
-    ),
-    (
-        "Luonnollisesti-hanke",
-        "Antti Lehtinen",
-        "Luontoretki kaikille",
-        "treffit",
-        3,
-        10,
-        3,
-        ONSITE,
-        "Luontokeskus",
-        "Rovaniemi",
-        "lappi",
-        "fi",
-    ),
-    (
-        "TYSO",
-        "Satu Ojala",
-        "Osallistava budjetointi kunnissa",
-        "webinaari",
-        3,
-        9,
-        2,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "fi",
-    ),
-    (
-        "Tenho-hanke",
-        "Jari Savolainen",
-        "Tenhon tarinailta",
-        "kahvila",
-        3,
-        18,
-        2,
-        ONSITE,
-        "Kylätalo",
-        "Kajaani",
-        "kainuu",
-        "fi",
-    ),
-    (
-        "Etelä-Pohjanmaan järjestöt ry",
-        "Päivi Hautala",
-        "Kylät elinvoimaisiksi ryhmätyöllistämällä",
-        "seminaari",
-        3,
-        12,
-        3,
-        MIXED,
-        "Seinäjoen kaupungintalo",
-        "Seinäjoki",
-        "etela-pohjanmaa",
-        "fi",
-    ),
-    (
-        "Kaakkois-Suomen sosiaalialan osaamiskeskus",
-        "Jussi Miettinen",
-        "Palvelusafari nuorten vaikuttamisen välineenä",
-        "tyopaja",
-        3,
-        9,
-        3,
-        ONSITE,
-        "Nuorisotalo",
-        "Kotka",
-        "kaakkois-suomi",
-        "fi",
-    ),
-    (
-        "Sokra-koordinaatiohanke",
-        "Elina Turunen",
-        "Osallisuusviikon päätöswebinaari",
-        "webinaari",
-        3,
-        14,
-        2,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "fi",
-    ),
-    (
-        "Inclusion Network Finland",
-        "Sam Nieminen",
-        "Inclusion in practice – an English-language café",
-        "kahvila",
-        2,
-        15,
-        1,
-        ONLINE,
-        "",
-        "",
-        "valtakunnallinen",
-        "en",
-    ),
-    (
-        "Kuopion kaupunki",
-        "Outi Kettunen",
-        "OSSI: asukkaiden ideat palveluiksi",
-        "tyokokous",
-        0,
-        14,
-        2,
-        ONSITE,
-        "Kuopion kaupungintalo",
-        "Kuopio",
-        "pohjois-savo",
-        "fi",
-    ),
-]
-PENDING = [
-    (
-        "Lapin kylät ry",
-        "Risto Aho",
-        "Kyläkahvila etänä",
-        "kahvila",
-        1,
-        10,
-        1,
-        ONLINE,
-        "",
-        "",
-        "lappi",
-        "fi",
-    ),
-    (
-        "Pirkanmaan nuoret ry",
-        "Noora Kallio",
-        "Nuorten vaikuttamispaja",
-        "tyopaja",
-        2,
-        12,
-        3,
-        ONSITE,
-        "Nuorisokeskus",
-        "Tampere",
-        "pirkanmaa",
-        "fi",
-    ),
-    (
-        "Satakunnan järjestöt",
-        "Oskari Vainio",
-        "Järjestöjen yhteistyöaamu",
-        "tyokokous",
-        3,
-        8,
-        2,
-        ONSITE,
-        "Järjestötalo",
-        "Rauma",
-        "satakunta",
-        "fi",
-    ),
-]
+# organiser | title | type | day of the week and hours | place ("verkossa" = online;
+# "+ verkossa" = also online) | region | language when not Finnish
+APPROVED = """
+Varkauden kaupunki | Voset-kahvila: mitä osallisuus on arjessa? | kahvila | 0 9-11 | Kaupungintalo, Varkaus | pohjois-savo
+Petosen Pömpeli ry | Avoimet ovet Petosen Pömpelissä | treffit | 0 12-15 | Petosen Pömpeli, Kuopio | pohjois-savo
+Diakonia-ammattikorkeakoulu | Osallisuuden mittaaminen – webinaari | webinaari | 0 13-15 | verkossa | valtakunnallinen
+KAKE-hanke | Kaupunkikävely: asukkaat kehittävät keskustaa | tyopaja | 0 16-18 | Kauppatori, Joensuu | pohjois-karjala
+Kuopion kaupunki | OSSI: asukkaiden ideat palveluiksi | tyokokous | 0 14-16 | Kaupungintalo, Kuopio | pohjois-savo
+Mikkelin seudun yhdistys ry | Oikeisiin töihin – kokemuksia | seminaari | 1 9-12 | Kirjasto, Mikkeli + verkossa | etela-savo
+Itä-Suomen järjestöverkosto ry | Varikko: järjestöt osallisuuden tukena | webinaari | 1 10-11 | verkossa | pohjois-savo
+Rikosseuraamuslaitos | Vankeusaika mahdollisuutena | webinaari | 1 13-15 | verkossa | valtakunnallinen
+Oulun seudun työpajat ry | Työpajapäivä nuorille | tyopaja | 1 10-14 | Työpajakeskus, Oulu | pohjois-pohjanmaa
+Jyväskylän kaupunki | Asukasraati: budjetti yhdessä | tyokokous | 1 17-19 | Kaupungintalo, Jyväskylä | keski-suomi
+Föreningen Delaktighet rf | Delaktighet på svenska – samtalscafé | kahvila | 1 14-16 | Biblioteket, Vaasa | pohjanmaa | sv
+Yhdistämö | Yhdistämön verkostotreffit | treffit | 2 9-11 | Järjestötalo, Tampere + verkossa | pirkanmaa
+ITU-hanke | Digituki kaikille – avoin neuvontapäivä | tyopaja | 2 10-15 | Kirjasto Oodi, Helsinki | uusimaa
+MERKE | Kokemusasiantuntijat äänessä | webinaari | 2 13-14 | verkossa | valtakunnallinen
+Vamos | Nuorten oma ilta | treffit | 2 17-20 | Vamos-talo, Turku | varsinais-suomi
+Back up! -hanke | Back up!: tukea työelämään palaamiseen | seminaari | 2 9-12 | Seminaaritalo, Lahti | hame
+TAIDA | Taide osallisuuden tukena – työpaja | tyopaja | 2 14-16 | Taidekeskus, Pori | satakunta
+Inclusion Network Finland | Inclusion in practice – a café in English | kahvila | 2 15-16 | verkossa | valtakunnallinen | en
+Luonnollisesti-hanke | Luontoretki kaikille | treffit | 3 10-13 | Luontokeskus, Rovaniemi | lappi
+TYSO | Osallistava budjetointi kunnissa | webinaari | 3 9-11 | verkossa | valtakunnallinen
+Tenho-hanke | Tenhon tarinailta | kahvila | 3 18-20 | Kylätalo, Kajaani | kainuu
+Etelä-Pohjanmaan järjestöt ry | Kylät elinvoimaisiksi yhdessä | seminaari | 3 12-15 | Kaupungintalo, Seinäjoki + verkossa | etela-pohjanmaa
+Kotkan nuorisopalvelut | Palvelusafari nuorten vaikuttamisen välineenä | tyopaja | 3 9-12 | Nuorisotalo, Kotka | kaakkois-suomi
+Sokra-koordinaatiohanke | Osallisuusviikon päätöswebinaari | webinaari | 3 14-16 | verkossa | valtakunnallinen
+"""  # noqa: E501  (one event per line reads best as a table)
+PENDING = """
+Lapin kylät ry | Kyläkahvila etänä | kahvila | 1 10-11 | verkossa | lappi
+Pirkanmaan nuoret ry | Nuorten vaikuttamispaja | tyopaja | 2 12-15 | Nuorisokeskus, Tampere | pirkanmaa
+Satakunnan järjestöt | Järjestöjen yhteistyöaamu | tyokokous | 3 8-10 | Järjestötalo, Rauma | satakunta
+"""  # noqa: E501
+ASCII = str.maketrans("äöå", "aoa")
+FIRST_NAMES = ["Aino", "Eero", "Liisa", "Juha", "Sanna", "Pekka", "Hanna", "Mikko", "Tiina"]
+LAST_NAMES = ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Heikkinen", "Koskinen", "Laine"]
 
 
 def week_start():
@@ -408,32 +56,42 @@ def week_start():
     return day - datetime.timedelta(days=day.weekday())
 
 
-def contact_email(name):
-    first, last = name.lower().split(" ", 1)
-    table = str.maketrans("äöå", "aoa")
-    return f"{first.translate(table)}.{last.translate(table)}@example.org"
+def rows(table):
+    for line in table.strip().splitlines():
+        yield [part.strip() for part in line.split("|")]
 
 
-def make_submission(week, types, regions, row):
-    organiser, contact, title, type_slug, day, hour, hours, mode, venue, town, region, lang = row
-    date = week.start_date + datetime.timedelta(days=day)
+def make_submission(week, types, regions, number, row):
+    organiser, title, type_slug, when, place, region, *language = row
+    day, hours = when.split()
+    first_hour, last_hour = (int(hour) for hour in hours.split("-"))
+    date = week.start_date + datetime.timedelta(days=int(day))
+    first, last = FIRST_NAMES[number % 9], LAST_NAMES[number % 7]
+    online = place.startswith("verkossa")
+    venue, _, municipality = place.removesuffix(" + verkossa").rpartition(", ")
+    if online:
+        mode = EventPage.AttendanceMode.ONLINE
+    elif place.endswith("+ verkossa"):
+        mode = EventPage.AttendanceMode.MIXED
+    else:
+        mode = EventPage.AttendanceMode.ONSITE
     return Submission.objects.create(
         week=week,
         organiser_name=organiser,
-        contact_name=contact,
-        contact_email=contact_email(contact),
+        contact_name=f"{first} {last}",
+        contact_email=f"{first}.{last}.{number}@example.org".lower().translate(ASCII),
         title=title,
         description=f"{title}. Tervetuloa mukaan – tilaisuus on maksuton ja avoin kaikille.",
         event_type=types[type_slug],
-        start=helsinki(date, hour),
-        end=helsinki(date, hour + hours),
+        start=helsinki(date, first_hour),
+        end=helsinki(date, last_hour),
         attendance_mode=mode,
-        venue_name=venue,
-        municipality=town,
+        venue_name="" if online else venue,
+        municipality="" if online else municipality,
         region=regions[region],
-        language=lang,
-        accessibility_info="Esteetön sisäänkäynti." if mode != ONLINE else "Tekstitys käytössä.",
-        link="https://osallisuusviikko.example.org/" + str(len(title)),
+        language=language[0] if language else "fi",
+        accessibility_info="Tekstitys käytössä." if online else "Esteetön sisäänkäynti.",
+        link=f"https://osallisuusviikko.example.org/tapahtumat/{number}",
     )
 
 
@@ -459,8 +117,8 @@ def load(stdout):
         return
     types = ensure_event_types()
     regions = {region.slug: region for region in Region.objects.all()}
-    for row in APPROVED:
-        services.approve(make_submission(week, types, regions, row), notify=False)
-    for row in PENDING:
-        make_submission(week, types, regions, row)
+    for number, row in enumerate(rows(APPROVED)):
+        services.approve(make_submission(week, types, regions, number, row), notify=False)
+    for number, row in enumerate(rows(PENDING), start=100):
+        make_submission(week, types, regions, number, row)
     stdout.write("Participation week with approved and pending submissions: ok")
