@@ -51,7 +51,7 @@ class SubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     list_filter = ["status", "week"]
     search_fields = ["title", "organiser_name", "municipality"]
-    ordering = ["status", "-submitted_at"]
+    ordering = ["-submitted_at"]
 
     @property
     def list_display(self):

@@ -84,9 +84,9 @@ def categories_for(event):
     return [str(event.event_type), *(str(theme) for theme in event.themes.all())]
 
 
-def calendar_response(request, events, *, name, filename, etag_events=None):
+def calendar_response(request, events, *, name, filename):
     """The feed as `text/calendar`, or 304 when the client already has this version."""
-    etag, last_modified = feed_version(request, etag_events if etag_events is not None else events)
+    etag, last_modified = feed_version(request, events)
     timestamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if not_modified is not None:

@@ -348,3 +348,16 @@ def test_programme_query_count_does_not_grow_with_events(client, week, form_data
     add_approved_events(week, form_data, 20)
 
     assert queries_for_programme() == few
+
+
+def test_moderator_lists_pending_submissions_and_edits_one(admin_client, client, week, form_data):
+    submit(client, week, form_data)
+    submission = Submission.objects.get()
+
+    listing = admin_client.get(reverse("participation_week_submissions:index") + "?status=pending")
+    edit = admin_client.get(reverse("participation_week_submissions:edit", args=[submission.pk]))
+
+    assert (
+        listing.status_code == 200 and "Osallisuuskahvila kirjastossa" in listing.content.decode()
+    )
+    assert edit.status_code == 200 and "maija@example.org" in edit.content.decode()
