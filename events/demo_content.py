@@ -155,3 +155,6 @@ def load(stdout):
         region=regions["valtakunnallinen"],
     )
     stdout.write("Events, the café series and a webinar: ok")
+
+
+from events import demo_participation_week  # noqa: E402, F401  (registers its loader)

@@ -24,7 +24,12 @@ def new_calendar(*, method="PUBLISH", name=None, refresh_hours=None):
     if name:
         calendar.add("x-wr-calname", name)
     if refresh_hours:
-        calendar.add("refresh-interval", datetime.timedelta(hours=refresh_hours))
+        # RFC 7986 requires the VALUE=DURATION parameter on REFRESH-INTERVAL.
+        calendar.add(
+            "refresh-interval",
+            datetime.timedelta(hours=refresh_hours),
+            parameters={"VALUE": "DURATION"},
+        )
         calendar.add("x-published-ttl", f"PT{refresh_hours}H")
     return calendar
 

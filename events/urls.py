@@ -1,4 +1,21 @@
 """Public URLs of the events app, served under each language prefix."""
 
+from django.urls import path
+
+from events import feeds
+
 app_name = "events"
-urlpatterns = []
+urlpatterns = [
+    path("kalenteri/", feeds.feed_builder, name="feed_builder"),
+    path("kalenteri/tapahtumat.ics", feeds.all_events_feed, name="feed"),
+    path("kalenteri/tyyppi/<slug:slug>.ics", feeds.event_type_feed, name="event_type_feed"),
+    path("kalenteri/alue/<slug:slug>.ics", feeds.region_feed, name="region_feed"),
+    path("kalenteri/teema/<slug:slug>.ics", feeds.theme_feed, name="theme_feed"),
+    path("kalenteri/sarja/<int:page_id>.ics", feeds.series_feed, name="series_feed"),
+    path(
+        "kalenteri/osallisuusviikko/<int:page_id>.ics",
+        feeds.participation_week_feed,
+        name="participation_week_feed",
+    ),
+    path("kalenteri/tapahtuma/<int:page_id>.ics", feeds.event_ics, name="event_ics"),
+]

@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events import calendar_admin
 from events.models import EventType
 
 
@@ -13,3 +14,5 @@ class EventTypeViewSet(SnippetViewSet):
 
 
 register_snippet(EventTypeViewSet)
+
+calendar_admin.register()

@@ -1,5 +1,7 @@
 from .calendar_state import CalendarState
+from .imported_event import ImportedEvent
 from .pages import EventIndexPage, EventPage, EventSeriesPage, EventSpeaker
+from .participation_week import ParticipationWeekPage, Submission
 from .taxonomy import EventType
 
 __all__ = [
@@ -9,4 +11,7 @@ __all__ = [
     "EventSeriesPage",
     "EventSpeaker",
     "EventType",
+    "ImportedEvent",
+    "ParticipationWeekPage",
+    "Submission",
 ]

@@ -35,7 +35,7 @@ class EventIndexPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("lead")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["events.EventPage", "events.EventSeriesPage"]
+    subpage_types = ["events.EventPage", "events.EventSeriesPage", "events.ParticipationWeekPage"]
     template = "events/event_index_page.html"
     max_count_per_parent = 1
 
@@ -195,7 +195,11 @@ class EventPage(BasePage):
         index.FilterField("end"),
     ]
 
-    parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
+    parent_page_types = [
+        "events.EventIndexPage",
+        "events.EventSeriesPage",
+        "events.ParticipationWeekPage",
+    ]
     subpage_types = []
     template = "events/event_page.html"
 

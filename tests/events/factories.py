@@ -5,7 +5,13 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from events.models import EventIndexPage, EventPage, EventSeriesPage, EventType
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventSeriesPage,
+    EventType,
+    ParticipationWeekPage,
+)
 
 
 class EventTypeFactory(factory.django.DjangoModelFactory):
@@ -47,3 +53,14 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class ParticipationWeekPageFactory(wagtail_factories.PageFactory):
+    title = "Osallisuusviikko 2027"
+    slug = "osallisuusviikko-2027"
+    start_date = datetime.date(2027, 2, 1)
+    end_date = datetime.date(2027, 2, 5)
+    lead = "Koko Suomen yhteinen viikko osallisuuden puolesta."
+
+    class Meta:
+        model = ParticipationWeekPage

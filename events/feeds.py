@@ -1,0 +1,211 @@
+"""Public iCalendar feeds and the .ics file of each event.
+
+Every feed is one query for its version (ETag / Last-Modified, so calendar programs
+polling every few hours mostly get a 304) and a fixed handful for its events however
+many there are. A feed covers the last 12 months and everything ahead, so cancelled
+events stay long enough for subscribed calendars to drop them."""
+
+import datetime
+import hashlib
+from urllib.parse import urlencode
+
+from django.db.models import Count, Max, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from wagtail.models import Locale
+
+from cms.models import Region, Theme
+from events import ical
+from events.calendar_forms import FeedBuilderForm
+from events.models import EventPage, EventSeriesPage, EventType, ParticipationWeekPage
+
+WINDOW = datetime.timedelta(days=365)
+REFRESH_HOURS = 6
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+SITE_NAME = "Osallisuusverkosto"
+
+
+def feed_events(now=None):
+    """Live public events in the feed window, with what a VEVENT needs joined in."""
+    since = (now or timezone.now()) - WINDOW
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(end__gte=since)
+        .select_related("event_type", "locale", "calendar_state")
+        .prefetch_related("themes")
+        .order_by("start", "pk")
+    )
+
+
+def in_active_language(events):
+    """Events in the visitor's language, plus default-language events not translated
+    into it: one entry per event, whichever languages it exists in."""
+    active = Locale.get_active()
+    default = Locale.get_default()
+    if active.pk == default.pk:
+        return events.filter(locale=active)
+    translated = EventPage.objects.live().filter(locale=active).values("translation_key")
+    return events.filter(
+        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated))
+    )
+
+
+def feed_version(request, events):
+    """(ETag, last modified) of a feed, from one aggregate query."""
+    summary = events.order_by().aggregate(
+        count=Count("pk"),
+        published=Max("last_published_at"),
+        changed=Max("calendar_state__changed_at"),
+    )
+    moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
+    last_modified = max(moments) if moments else None
+    key = "|".join(
+        str(part)
+        for part in (
+            request.get_full_path(),
+            summary["count"],
+            summary["published"],
+            summary["changed"],
+            timezone.localdate(),
+        )
+    )
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"', last_modified
+
+
+def categories_for(event):
+    return [str(event.event_type), *(str(theme) for theme in event.themes.all())]
+
+
+def calendar_response(request, events, *, name, filename):
+    """The feed as `text/calendar`, or 304 when the client already has this version."""
+    etag, last_modified = feed_version(request, events)
+    timestamp = last_modified.timestamp() if last_modified else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if not_modified is not None:
+        return _with_validators(not_modified, etag, timestamp)
+    calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
+    for event in events:
+        state = getattr(event, "calendar_state", None)
+        calendar.add_component(
+            ical.event_component(
+                event,
+                url=event.get_full_url(request),
+                sequence=state.sequence if state else 0,
+                categories=categories_for(event),
+            )
+        )
+    response = HttpResponse(ical.to_ical(calendar), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return _with_validators(response, etag, timestamp)
+
+
+def _with_validators(response, etag, timestamp):
+    """ETag, Last-Modified and caching headers, on full and 304 responses alike."""
+    response["ETag"] = etag
+    if timestamp:
+        response["Last-Modified"] = http_date(timestamp)
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def filtered(events, *, event_type=None, region=None, theme=None):
+    if event_type:
+        events = events.filter(event_type=event_type)
+    if region:
+        events = events.filter(region=region)
+    if theme:
+        events = events.filter(themes=theme)
+    return events
+
+
+def feed_name(*parts):
+    return " – ".join([SITE_NAME, *(str(part) for part in parts if part)])
+
+
+@require_safe
+def all_events_feed(request):
+    """All events, optionally narrowed by the feed builder's ?type=&region=&theme=."""
+    form = FeedBuilderForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return HttpResponse(
+            _("Unknown calendar filter."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    choices = form.filters() if form.is_bound else {}
+    events = filtered(in_active_language(feed_events()), **choices)
+    labels = choices.values()
+    return calendar_response(
+        request, events, name=feed_name(_("Events"), *labels), filename="tapahtumat"
+    )
+
+
+@require_safe
+def event_type_feed(request, slug):
+    event_type = get_object_or_404(EventType, slug=slug)
+    events = filtered(in_active_language(feed_events()), event_type=event_type)
+    return calendar_response(request, events, name=feed_name(event_type), filename=slug)
+
+
+@require_safe
+def region_feed(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    events = filtered(in_active_language(feed_events()), region=region)
+    return calendar_response(request, events, name=feed_name(region), filename=slug)
+
+
+@require_safe
+def theme_feed(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    events = filtered(in_active_language(feed_events()), theme=theme)
+    return calendar_response(request, events, name=feed_name(theme), filename=slug)
+
+
+def _live_page(model, page_id):
+    page = model.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+@require_safe
+def series_feed(request, page_id):
+    series = _live_page(EventSeriesPage, page_id)
+    events = feed_events().child_of(series)
+    return calendar_response(request, events, name=feed_name(series.title), filename=series.slug)
+
+
+@require_safe
+def participation_week_feed(request, page_id):
+    week = _live_page(ParticipationWeekPage, page_id)
+    events = feed_events().child_of(week)
+    return calendar_response(request, events, name=feed_name(week.title), filename=week.slug)
+
+
+@require_safe
+def event_ics(request, page_id):
+    """One event as a file to open in any calendar program."""
+    event = _live_page(EventPage, page_id)
+    events = feed_events(now=event.end).filter(pk=event.pk)
+    response = calendar_response(request, events, name=feed_name(event.title), filename=event.slug)
+    if response.status_code == 200:
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def feed_builder(request):
+    """A small form: pick a type, region or theme and get a calendar address to subscribe to."""
+    form = FeedBuilderForm(request.GET or None)
+    feed_url = None
+    if form.is_valid():
+        query = urlencode(form.query())
+        feed_url = request.build_absolute_uri(reverse("events:feed"))
+        if query:
+            feed_url += "?" + query
+    return render(request, "events/feed_builder.html", {"form": form, "feed_url": feed_url})

@@ -1,0 +1,215 @@
+"""The public submission form. Anyone may post it, so every field has a size limit, HTML
+is stripped, links must be http(s), and a hidden honeypot field catches simple bots."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Region
+from events.models import EventPage, EventType, Submission
+from events.models.participation_week import validate_web_link
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+class SubmissionForm(forms.ModelForm):
+    # Hidden from people (CSS and aria-hidden); bots that fill every field reveal themselves.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    start = forms.DateTimeField(
+        label=_("Starts"), input_formats=[DATETIME_FORMAT], widget=LocalDateTimeInput()
+    )
+    end = forms.DateTimeField(
+        label=_("Ends"), input_formats=[DATETIME_FORMAT], widget=LocalDateTimeInput()
+    )
+    link = forms.URLField(
+        label=_("Registration or more information (link)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[validate_web_link],
+        help_text=_("A web address starting with https:// or http://."),
+    )
+
+    class Meta:
+        model = Submission
+        fields = [
+            "organiser_name",
+            "contact_name",
+            "contact_email",
+            "title",
+            "description",
+            "event_type",
+            "start",
+            "end",
+            "attendance_mode",
+            "venue_name",
+            "street_address",
+            "municipality",
+            "region",
+            "language",
+            "accessibility_info",
+            "link",
+        ]
+        labels = {
+            "organiser_name": _("Organiser"),
+            "contact_name": _("Contact person"),
+            "contact_email": _("Contact person's e-mail"),
+            "title": _("Name of the event"),
+            "description": _("Description"),
+            "event_type": _("Type of event"),
+            "attendance_mode": _("Where does the event take place?"),
+            "venue_name": _("Venue"),
+            "street_address": _("Street address"),
+            "municipality": _("Municipality"),
+            "region": _("Region"),
+            "language": _("Language of the event"),
+            "accessibility_info": _("Accessibility"),
+        }
+        help_texts = {
+            "organiser_name": _("The organisation, project or group that holds the event."),
+            "contact_email": _(
+                "We send the edit link here. The contact details are not published."
+            ),
+            "description": _("What happens and who is welcome. At most 2,000 characters."),
+            "venue_name": _("For on-site events, for example a library or a community centre."),
+            "accessibility_info": _("Step-free access, induction loop, interpretation and so on."),
+        }
+        widgets = {
+            "attendance_mode": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "accessibility_info": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    AUTOCOMPLETE = {
+        "organiser_name": "organization",
+        "contact_name": "name",
+        "contact_email": "email",
+        "street_address": "street-address",
+        "municipality": "address-level2",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event_type"].queryset = EventType.objects.all()
+        self.fields["event_type"].empty_label = _("Choose a type")
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["region"].empty_label = _("Choose a region")
+        self.fields["attendance_mode"].choices = EventPage.AttendanceMode.choices
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        for name, token in self.AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
+        week = self.instance.week
+        for name in ("start", "end"):
+            self.fields[name].widget.attrs.update(
+                {
+                    "min": f"{week.start_date:%Y-%m-%d}T00:00",
+                    "max": f"{week.end_date:%Y-%m-%d}T23:59",
+                }
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and name not in ("contact_email", "link"):
+                cleaned[name] = strip_tags(value).strip()
+        return cleaned
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    def describe_fields(self):
+        """Link hints and errors to their fields for screen readers."""
+        for bound in self:
+            ids = []
+            if bound.help_text:
+                ids.append(f"{bound.id_for_label}-hint")
+            if bound.errors:
+                ids.append(f"{bound.id_for_label}-error")
+                bound.field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the submitter."),
+    )
+
+
+class ProgrammeFilterForm(forms.Form):
+    """The programme's filters; every one optional, unknown values ignored."""
+
+    ATTENDANCE_CHOICES = [
+        ("", _("Online and on site")),
+        ("online", _("Online")),
+        ("onsite", _("On site")),
+    ]
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    region = forms.ModelChoiceField(
+        Region.objects.all(),
+        label=_("Region"),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+    type = forms.ModelChoiceField(
+        EventType.objects.all(),
+        label=_("Type of event"),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All types"),
+    )
+    attendance = forms.ChoiceField(label=_("Format"), choices=ATTENDANCE_CHOICES, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *EventPage.Language.choices],
+        required=False,
+    )
+
+    def apply(self, events):
+        if not self.is_valid():
+            return events
+        data = self.cleaned_data
+        if data["q"]:
+            events = events.filter(search_query(data["q"]))
+        if data["region"]:
+            events = events.filter(region=data["region"])
+        if data["type"]:
+            events = events.filter(event_type=data["type"])
+        if data["attendance"] == "online":
+            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONSITE)
+        elif data["attendance"] == "onsite":
+            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONLINE)
+        if data["language"]:
+            events = events.filter(language=data["language"])
+        return events
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+def search_query(text):
+    """Every word found in the title, lead, municipality or organiser."""
+    query = Q()
+    for word in text.split()[:8]:
+        query &= (
+            Q(title__icontains=word)
+            | Q(lead__icontains=word)
+            | Q(municipality__icontains=word)
+            | Q(organiser__name__icontains=word)
+        )
+    return query

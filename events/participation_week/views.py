@@ -1,0 +1,99 @@
+"""Public views of a participation week: the programme, the submission form and the
+submitter's own page behind a signed link. The page model routes to them."""
+
+import itertools
+
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Submission
+from events.participation_week import services
+from events.participation_week.forms import ProgrammeFilterForm, SubmissionForm
+
+TEMPLATES = "events/participation_week/"
+
+
+def programme(request, week):
+    """The week's events day by day, with filters and search; one query for the events."""
+    all_events = week.programme()
+    form = ProgrammeFilterForm(request.GET or None)
+    events = list(form.apply(all_events))
+    days = [
+        (day, list(group))
+        for day, group in itertools.groupby(
+            events, key=lambda event: timezone.localtime(event.start).date()
+        )
+    ]
+    totals = all_events.order_by().aggregate(
+        events=Count("pk"), organisers=Count("organiser", distinct=True)
+    )
+    context = week.get_context(request)
+    context.update(
+        {
+            "filter_form": form,
+            "days": days,
+            "shown_count": len(events),
+            "event_count": totals["events"],
+            "organiser_count": totals["organisers"],
+        }
+    )
+    return TemplateResponse(request, TEMPLATES + "participation_week_page.html", context)
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def submit(request, week):
+    context = week.get_context(request)
+    if not week.submissions_open:
+        return TemplateResponse(request, TEMPLATES + "submissions_closed.html", context, status=403)
+    form = SubmissionForm(request.POST or None, instance=Submission(week=week))
+    if request.method == "POST":
+        address = _client_address(request)
+        if services.over_rate_limit(address):
+            context["message"] = _(
+                "Too many submissions from your address. Please try again in an hour."
+            )
+            return TemplateResponse(request, TEMPLATES + "problem.html", context, status=429)
+        if form.is_bot:
+            # Looks accepted, stores nothing: bots get no hint of what gave them away.
+            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+        if form.is_valid():
+            services.count_submission(address)
+            context["submission"] = services.receive(form.save(commit=False))
+            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+    form.describe_fields()
+    context.update({"form": form, "action": "submit"})
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, TEMPLATES + "submission_form.html", context, status=status)
+
+
+def manage(request, week, token):
+    """Edit or withdraw a submission; only the signed link from the e-mail opens it."""
+    context = week.get_context(request)
+    submission = services.submission_from_token(token)
+    if submission is None or submission.week_id != week.pk:
+        context["message"] = _(
+            "This link is not valid or has expired. Contact the participation week's "
+            "organisers if you need to change your event."
+        )
+        return TemplateResponse(request, TEMPLATES + "problem.html", context, status=404)
+    context["submission"] = submission
+    if submission.status == Submission.Status.WITHDRAWN:
+        return TemplateResponse(request, TEMPLATES + "withdrawn.html", context)
+    form = SubmissionForm(request.POST or None, instance=submission)
+    if request.method == "POST":
+        if "withdraw" in request.POST:
+            services.withdraw(submission)
+            return TemplateResponse(request, TEMPLATES + "withdrawn.html", context)
+        if form.is_valid():
+            services.resubmit(form.save(commit=False))
+            context["updated"] = True
+            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+    form.describe_fields()
+    context.update({"form": form, "action": "manage"})
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, TEMPLATES + "submission_form.html", context, status=status)
