@@ -1,0 +1,131 @@
+"""Wagtail admin views for sending an issue: test send, send with the recipient count
+shown before confirming, schedule, cancel, resume, progress and delivery statistics;
+and the CSV import of subscribers. Every view checks the user's permissions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from newsletters.forms import ImportForm, SendForm, TestSendForm
+from newsletters.models import DeliveryEvent, NewsletterIssuePage, Send
+from newsletters.services import csv_io, sending
+from newsletters.tasks import send_test_issue
+
+VIEW_PERMISSION = "newsletters.view_send"
+SEND_PERMISSION = "newsletters.add_send"
+STAT_EVENTS = ("delivered", "bounced", "complained", "unsubscribed")
+
+
+def require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def delivery_stats(issue):
+    """How many recipients each tracking event reached, counted once per recipient."""
+    counts = dict(
+        DeliveryEvent.objects.filter(delivery__issue=issue, event_type__in=STAT_EVENTS)
+        .values_list("event_type")
+        .annotate(n=Count("delivery", distinct=True))
+        .order_by()
+    )
+    return [(event, counts.get(event, 0)) for event in STAT_EVENTS]
+
+
+def issue(request, issue_id):
+    require(request, VIEW_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    sends = list(page.sends.prefetch_related("mailing_lists"))
+    context = {
+        "issue": page,
+        "sends": [(send, send.progress()) for send in sends],
+        "running": any(s.status in (Send.Status.SCHEDULED, Send.Status.SENDING) for s in sends),
+        "stats": delivery_stats(page),
+        "can_send": request.user.has_perm(SEND_PERMISSION),
+        "send_form": SendForm(),
+        "test_form": TestSendForm(),
+    }
+    return render(request, "newsletters/admin/issue.html", context)
+
+
+@require_POST
+def send_test(request, issue_id):
+    require(request, SEND_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    form = TestSendForm(request.POST)
+    if form.is_valid():
+        send_test_issue.enqueue(page.pk, form.cleaned_data["addresses"])
+        messages.success(request, _("The test message is on its way."))
+    else:
+        messages.error(request, " ".join(form.errors.get("addresses", [])))
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+@require_POST
+def send(request, issue_id):
+    """First POST shows how many people will receive the issue; the second, with
+    `confirm`, creates the send."""
+    require(request, SEND_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    if not page.live:
+        messages.error(request, _("Publish the issue before sending it."))
+        return redirect("newsletters_admin:issue", page.pk)
+    form = SendForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "newsletters/admin/issue_send_invalid.html",
+            {"issue": page, "form": form},
+            status=400,
+        )
+    lists = form.cleaned_data["mailing_lists"]
+    scheduled_at = form.cleaned_data["scheduled_at"]
+    if "confirm" not in request.POST:
+        context = {
+            "issue": page,
+            "form": form,
+            "recipient_count": sending.recipients(lists).count(),
+            "mailing_lists": lists,
+            "scheduled_at": scheduled_at,
+        }
+        return render(request, "newsletters/admin/issue_send_confirm.html", context)
+    with transaction.atomic():
+        sending.create_send(page.specific, lists, request.user, scheduled_at)
+    messages.success(request, _("Sending started.") if not scheduled_at else _("Send scheduled."))
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+@require_POST
+def cancel(request, send_id):
+    require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send, pk=send_id)
+    if sending.cancel(send):
+        messages.success(request, _("Sending cancelled. Messages already sent stay sent."))
+    return redirect("newsletters_admin:issue", send.issue_id)
+
+
+@require_POST
+def resume(request, send_id):
+    require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send, pk=send_id)
+    with transaction.atomic():
+        if sending.resume(send):
+            messages.success(request, _("Sending continues."))
+    return redirect("newsletters_admin:issue", send.issue_id)
+
+
+def import_subscribers(request):
+    require(request, "newsletters.add_subscriber")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = csv_io.import_subscribers(
+            form.cleaned_data["file"],
+            form.cleaned_data["mailing_list"],
+            form.cleaned_data["consent_text"],
+        )
+    return render(request, "newsletters/admin/import.html", {"form": form, "report": report})

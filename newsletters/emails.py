@@ -1,0 +1,116 @@
+"""Building newsletter e-mail: the issue as responsive HTML with inlined CSS and a
+plain-text alternative, the per-recipient links, and the double opt-in message."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+import css_inline
+
+from newsletters.tokens import make_token
+
+CSS_FILE = Path(__file__).parent / "templates" / "newsletters" / "emails" / "issue.css"
+MERGE_FIELDS = ("preferences_url", "unsubscribe_url")
+
+
+@lru_cache(maxsize=1)
+def _inliner():
+    # Keep the <style> element too: its media queries make the mail responsive.
+    return css_inline.CSSInliner(keep_style_tags=True)
+
+
+def merge_field(name):
+    """The placeholder the ESP replaces with this recipient's value."""
+    return settings.NEWSLETTER_MERGE_FIELD.replace("NAME", name)
+
+
+def absolute_url(path):
+    return path if path.startswith(("http://", "https://")) else settings.BASE_URL + path
+
+
+@dataclass
+class RenderedIssue:
+    subject: str
+    html: str
+    text: str
+    language: str
+
+
+def render_issue(issue, links=None):
+    """The issue as sent. `links` fills the per-recipient links; without it the ESP's
+    merge fields stay in place for the ESP to fill."""
+    language = issue.locale.language_code
+    links = links or {name: merge_field(name) for name in MERGE_FIELDS}
+    context = {
+        "issue": issue,
+        "language": language,
+        "view_url": issue.full_url,
+        "css": CSS_FILE.read_text(),
+        **links,
+    }
+    with translation.override(language):
+        html = render_to_string("newsletters/emails/issue.html", context)
+        text = render_to_string("newsletters/emails/issue.txt", context)
+    return RenderedIssue(issue.title, _inliner().inline(html), text, language)
+
+
+def preview_issue_html(issue):
+    """What a recipient sees, with example links, for the admin preview."""
+    return render_issue(issue, links=recipient_links(0, [])).html
+
+
+def recipient_links(subscriber_id, list_ids):
+    return {
+        "preferences_url": absolute_url(
+            reverse("newsletters:preferences", args=[make_token("preferences", subscriber_id)])
+        ),
+        "unsubscribe_url": absolute_url(
+            reverse(
+                "newsletters:unsubscribe",
+                args=[make_token("unsubscribe", subscriber_id, list_ids)],
+            )
+        ),
+    }
+
+
+def list_headers(unsubscribe_url, list_id):
+    """RFC 2369/2919/8058 headers for one recipient of a bulk message."""
+    token = unsubscribe_url.rstrip("/").rsplit("/", 1)[-1]
+    mailto = f"mailto:{unsubscribe_address()}?subject=unsubscribe%20{token}"
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url}>, <{mailto}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": list_id,
+    }
+
+
+def unsubscribe_address():
+    from email.utils import parseaddr
+
+    return (
+        getattr(settings, "NEWSLETTER_UNSUBSCRIBE_ADDRESS", "")
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    )
+
+
+def confirmation_message(subscriber, mailing_lists):
+    """The double opt-in e-mail with its signed, expiring confirmation link."""
+    token = make_token("confirm", subscriber.pk, [m.pk for m in mailing_lists])
+    with translation.override(subscriber.language):
+        url = absolute_url(reverse("newsletters:confirm", args=[token]))
+        context = {"subscriber": subscriber, "mailing_lists": mailing_lists, "confirm_url": url}
+        message = EmailMultiAlternatives(
+            subject=render_to_string("newsletters/emails/confirm_subject.txt", context).strip(),
+            body=render_to_string("newsletters/emails/confirm.txt", context),
+            to=[subscriber.email],
+        )
+        message.attach_alternative(
+            render_to_string("newsletters/emails/confirm.html", context), "text/html"
+        )
+    return message
