@@ -4,7 +4,6 @@ and the CSV import of subscribers. Every view checks the user's permissions."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -93,8 +92,7 @@ def send(request, issue_id):
             "scheduled_at": scheduled_at,
         }
         return render(request, "newsletters/admin/issue_send_confirm.html", context)
-    with transaction.atomic():
-        sending.create_send(page.specific, lists, request.user, scheduled_at)
+    sending.create_send(page.specific, lists, request.user, scheduled_at)
     messages.success(request, _("Sending started.") if not scheduled_at else _("Send scheduled."))
     return redirect("newsletters_admin:issue", page.pk)
 
@@ -112,9 +110,8 @@ def cancel(request, send_id):
 def resume(request, send_id):
     require(request, SEND_PERMISSION)
     send = get_object_or_404(Send, pk=send_id)
-    with transaction.atomic():
-        if sending.resume(send):
-            messages.success(request, _("Sending continues."))
+    if sending.resume(send):
+        messages.success(request, _("Sending continues."))
     return redirect("newsletters_admin:issue", send.issue_id)
 
 

@@ -14,7 +14,11 @@ class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        error_messages={"required": EMAIL_ERROR, "invalid": EMAIL_ERROR},
+        error_messages={
+            "required": EMAIL_ERROR,
+            "invalid": EMAIL_ERROR,
+            "max_length": _("The address is too long: at most 254 characters."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     name = forms.CharField(

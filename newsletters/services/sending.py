@@ -52,7 +52,7 @@ def recipients(mailing_lists):
 def create_send(issue, mailing_lists, user=None, scheduled_at=None):
     send = Send.objects.create(issue=issue, created_by=user, scheduled_at=scheduled_at)
     send.mailing_lists.set(mailing_lists)
-    transaction.on_commit(lambda: enqueue(send))
+    enqueue(send)
     return send
 
 
@@ -82,7 +82,7 @@ def resume(send):
     )
     if updated:
         Batch.objects.filter(send=send, status=Batch.Status.PENDING).update(attempts=0)
-        transaction.on_commit(lambda: enqueue(send, resume=True))
+        enqueue(send, resume=True)
     return updated
 
 

@@ -75,9 +75,9 @@ def request_subscription(
             subscription.consent_source = source[:200]
             subscription.save()
             waiting.append(mailing_list.pk)
-        if waiting:
-            subscriber_id = subscriber.pk
-            transaction.on_commit(lambda: send_confirmation.enqueue(subscriber_id, waiting))
+    # Enqueued once the rows are committed, so the worker finds them.
+    if waiting:
+        send_confirmation.enqueue(subscriber.pk, waiting)
 
 
 def confirm(subscriber_id, list_ids):
