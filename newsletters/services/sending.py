@@ -289,7 +289,8 @@ def _send_through_anymail(send, rendered, deliveries, links, connection):
     for email, delivery in by_email.items():
         status = statuses.get(email.lower()) or statuses.get(email)
         if status is not None and status.status in ACCEPTED:
-            outcome[delivery.pk] = (Delivery.Status.SENT, status.message_id or "", "")
+            message_id = "" if status.message_id is None else str(status.message_id)
+            outcome[delivery.pk] = (Delivery.Status.SENT, message_id, "")
         else:
             reason = status.status if status else "no status"
             outcome[delivery.pk] = (Delivery.Status.FAILED, "", f"refused by ESP: {reason}")
