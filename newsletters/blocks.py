@@ -9,17 +9,18 @@ from cms.blocks import HeadingBlock
 
 
 class FeaturedPageValue(blocks.StructValue):
-    """The chosen page's title, lead and image, so templates need no lookups."""
+    """The chosen page's title, lead and image, so templates need no lookups. The
+    editor's own title and lead, when given, win."""
 
     @property
     def target(self):
         page = self.get("page")
         return page.specific if page else None
 
-    def title(self):
+    def display_title(self):
         return self.get("title") or (self.target.title if self.target else "")
 
-    def lead(self):
+    def display_lead(self):
         target = self.target
         return (
             self.get("lead")
