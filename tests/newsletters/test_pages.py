@@ -2,9 +2,10 @@ import gc
 
 from django.utils import timezone
 
+from wagtail.images import get_image_model
+
 import pytest
 import wagtail_factories
-from wagtail.images import get_image_model
 
 from newsletters.emails import render_issue
 from newsletters.models import Send
