@@ -66,17 +66,28 @@ def preview_issue_html(issue):
 
 
 def recipient_links(subscriber_id, list_ids):
-    return {
-        "preferences_url": absolute_url(
-            reverse("newsletters:preferences", args=[make_token("preferences", subscriber_id)])
-        ),
-        "unsubscribe_url": absolute_url(
-            reverse(
-                "newsletters:unsubscribe",
-                args=[make_token("unsubscribe", subscriber_id, list_ids)],
-            )
-        ),
-    }
+    return link_maker()(subscriber_id, list_ids)
+
+
+def link_maker():
+    """A function giving one recipient's links in the active language. URLs are
+    reversed once and the tokens put in by string replacement: reversing twice per
+    recipient was a third of the sending time of a large list."""
+    placeholder = "TOKEN"
+    preferences = absolute_url(reverse("newsletters:preferences", args=[placeholder]))
+    unsubscribe = absolute_url(reverse("newsletters:unsubscribe", args=[placeholder]))
+
+    def links(subscriber_id, list_ids):
+        return {
+            "preferences_url": preferences.replace(
+                placeholder, make_token("preferences", subscriber_id)
+            ),
+            "unsubscribe_url": unsubscribe.replace(
+                placeholder, make_token("unsubscribe", subscriber_id, list_ids)
+            ),
+        }
+
+    return links
 
 
 def list_headers(unsubscribe_url, list_id):
