@@ -10,7 +10,23 @@ from newsletters.models import MailingList
 EMAIL_ERROR = _("Enter an e-mail address in the form name@example.fi.")
 
 
-class SubscribeForm(forms.Form):
+class DescribedErrorsMixin:
+    """Point each invalid field's aria-describedby at its error message (and its hint),
+    so screen readers read the error when the field gets focus."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}-error"]
+            if self.fields[name].help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class SubscribeForm(DescribedErrorsMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -63,7 +79,7 @@ class SubscribeForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(DescribedErrorsMixin, forms.Form):
     mailing_lists = forms.ModelMultipleChoiceField(
         label=_("Newsletters I receive"),
         queryset=MailingList.objects.none(),

@@ -299,3 +299,22 @@ def test_test_send_goes_only_to_the_given_addresses_and_says_so(issue, subscribe
     assert mail.outbox[0].to == ["testi@example.org"]
     assert mail.outbox[0].subject.startswith("[Testi]")
     assert not Delivery.objects.exists()
+
+
+def test_resume_sends_command_picks_up_a_stalled_send(issue, mailing_list, subscribers):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    send = Send.objects.create(
+        issue=issue,
+        status=Send.Status.SENDING,
+        heartbeat_at=timezone.now() - timedelta(hours=1),
+    )
+    send.mailing_lists.set([mailing_list])
+    out = StringIO()
+
+    call_command("resume_sends", stdout=out)
+
+    assert "1" in out.getvalue()
+    assert len(mail.outbox) == 5

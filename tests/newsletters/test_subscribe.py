@@ -142,3 +142,12 @@ def test_internal_lists_cannot_be_subscribed_from_the_form(client, mailing_list)
 
     assert response.status_code == 400
     assert not Subscription.objects.exists()
+
+
+def test_an_invalid_field_is_described_by_its_error(client, mailing_list):
+    response = subscribe(client, mailing_list, email="ei-osoite")
+
+    content = response.content.decode()
+    assert 'aria-describedby="id_subscribe-email-error"' in content
+    assert 'aria-invalid="true"' in content
+    assert 'href="#id_subscribe-email"' in content
