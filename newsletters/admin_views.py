@@ -9,9 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from newsletters.forms import ImportForm, SendForm, TestSendForm
-from newsletters.models import DeliveryEvent, NewsletterIssuePage, Send
-from newsletters.services import csv_io, sending
+from wagtail.models import Page
+
+from newsletters.forms import ImportForm, PrefillForm, SendForm, TestSendForm
+from newsletters.models import DeliveryEvent, NewsletterIndexPage, NewsletterIssuePage, Send
+from newsletters.services import composing, csv_io, sending
 from newsletters.tasks import send_test_issue
 
 VIEW_PERMISSION = "newsletters.view_send"
@@ -47,6 +49,8 @@ def issue(request, issue_id):
         "can_send": request.user.has_perm(SEND_PERMISSION),
         "send_form": SendForm(),
         "test_form": TestSendForm(),
+        "prefill_form": PrefillForm(),
+        "can_edit": page.permissions_for_user(request.user).can_edit(),
     }
     return render(request, "newsletters/admin/issue.html", context)
 
@@ -126,3 +130,30 @@ def import_subscribers(request):
             form.cleaned_data["consent_text"],
         )
     return render(request, "newsletters/admin/import.html", {"form": form, "report": report})
+
+
+@require_POST
+def prefill(request, issue_id):
+    """Add what was published since the list's last issue to the issue's draft."""
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form = PrefillForm(request.POST)
+    if form.is_valid():
+        added = composing.prefill_issue(page, form.cleaned_data["mailing_list"], request.user)
+        messages.success(request, _("Pages added to the draft: %(count)s.") % {"count": added})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+def issue_from_page(request, page_id):
+    """Make a draft issue from a page (e.g. a research message); GET asks, POST makes."""
+    page = get_object_or_404(Page, pk=page_id)
+    index = NewsletterIndexPage.objects.filter(locale=page.locale).first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    if request.method == "POST":
+        issue = composing.issue_from_page(page, index, request.user)
+        messages.success(request, _("A draft issue was made from the page."))
+        return redirect("wagtailadmin_pages:edit", issue.pk)
+    return render(request, "newsletters/admin/issue_from_page.html", {"page": page})

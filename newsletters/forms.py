@@ -130,6 +130,12 @@ class TestSendForm(forms.Form):
         return addresses
 
 
+class PrefillForm(forms.Form):
+    mailing_list = forms.ModelChoiceField(
+        label=_("Since the last issue of"), queryset=MailingList.objects
+    )
+
+
 class ImportForm(forms.Form):
     mailing_list = forms.ModelChoiceField(label=_("Mailing list"), queryset=MailingList.objects)
     file = forms.FileField(

@@ -11,7 +11,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from newsletters import admin_views
-from newsletters.models import MailingList, NewsletterIssuePage, Subscriber, Subscription
+from newsletters.models import (
+    MailingList,
+    NewsletterIndexPage,
+    NewsletterIssuePage,
+    Subscriber,
+    Subscription,
+)
 
 
 class MailingListViewSet(SnippetViewSet):
@@ -64,6 +70,8 @@ admin_urls = [
     path("issue/<int:issue_id>/send/", admin_views.send, name="send"),
     path("send/<int:send_id>/cancel/", admin_views.cancel, name="cancel"),
     path("send/<int:send_id>/resume/", admin_views.resume, name="resume"),
+    path("issue/<int:issue_id>/prefill/", admin_views.prefill, name="prefill"),
+    path("from-page/<int:page_id>/", admin_views.issue_from_page, name="issue_from_page"),
     path("import/", admin_views.import_subscribers, name="import"),
 ]
 
@@ -89,10 +97,23 @@ def issue_header_buttons(page, user, view_name, next_url=None):
         yield IssueSendingButton(page=page)
 
 
+class IssueFromPageButton(PageMenuItem):
+    label = _("Make a newsletter issue")
+    icon_name = "mail"
+    url_name = "newsletters_admin:issue_from_page"
+    priority = 70
+
+    def is_shown(self, user):
+        return user.has_perm("newsletters.add_send")
+
+
 @hooks.register("register_page_listing_more_buttons")
 def issue_listing_buttons(page, user, next_url=None):
-    if isinstance(page.specific_deferred, NewsletterIssuePage):
+    specific = page.specific_deferred
+    if isinstance(specific, NewsletterIssuePage):
         yield IssueSendingButton(page=page)
+    elif hasattr(specific, "body") and not isinstance(specific, NewsletterIndexPage):
+        yield IssueFromPageButton(page=page)
 
 
 class ImportMenuItem(MenuItem):
