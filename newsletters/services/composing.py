@@ -28,7 +28,7 @@ def pages_since(moment):
     count is NEWSLETTER_PREFILL_PAGE_TYPES ("app_label.model"); by default every type
     but the home page and the newsletter's own."""
     pages = Page.objects.live().filter(first_published_at__gt=moment, depth__gt=2)
-    names = getattr(settings, "NEWSLETTER_PREFILL_PAGE_TYPES", [])
+    names = settings.NEWSLETTER_PREFILL_PAGE_TYPES
     if names:
         types = [ContentType.objects.get_by_natural_key(*name.lower().split(".")) for name in names]
         pages = pages.filter(content_type__in=types)
