@@ -2,6 +2,7 @@
 plain-text alternative, the per-recipient links, and the double opt-in message."""
 
 from dataclasses import dataclass
+from email.utils import parseaddr
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,6 +66,16 @@ def preview_issue_html(issue):
     return render_issue(issue, links=recipient_links(0, [])).html
 
 
+def fill_links(rendered, links):
+    """(html, text) with the merge fields replaced by one recipient's links, for
+    backends that send each recipient their own message."""
+    html, text = rendered.html, rendered.text
+    for name, value in links.items():
+        html = html.replace(merge_field(name), value)
+        text = text.replace(merge_field(name), value)
+    return html, text
+
+
 def recipient_links(subscriber_id, list_ids):
     return link_maker()(subscriber_id, list_ids)
 
@@ -102,8 +113,6 @@ def list_headers(unsubscribe_url, list_id):
 
 
 def unsubscribe_address():
-    from email.utils import parseaddr
-
     return (
         getattr(settings, "NEWSLETTER_UNSUBSCRIBE_ADDRESS", "")
         or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]

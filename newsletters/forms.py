@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region
@@ -120,8 +121,6 @@ class TestSendForm(forms.Form):
     )
 
     def clean_addresses(self):
-        from django.core.validators import validate_email
-
         addresses = [a.strip() for a in self.cleaned_data["addresses"].split(",") if a.strip()]
         if not addresses or len(addresses) > 10:
             raise forms.ValidationError(_("Give one to ten addresses."))

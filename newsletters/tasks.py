@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from django_tasks import task
@@ -36,8 +37,6 @@ def notify_send_paused(send_id):
     send = Send.objects.select_related("issue", "created_by").get(pk=send_id)
     if send.created_by is None or not send.created_by.email:
         return
-    from django.urls import reverse
-
     url = absolute_url(reverse("newsletters_admin:issue", args=[send.issue_id]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {"send": send, "url": url}

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from newsletters.emails import recipient_links
 from newsletters.forms import PreferencesForm, SubscribeForm
 from newsletters.models import MailingList, Subscriber
 from newsletters.services import subscriptions
@@ -58,8 +59,6 @@ def confirm(request, token):
         lists = MailingList.objects.filter(pk__in=list_ids)
         return render(request, "newsletters/confirm.html", {"mailing_lists": lists})
     confirmed = subscriptions.confirm(subscriber_id, list_ids)
-    from newsletters.emails import recipient_links
-
     return render(
         request,
         "newsletters/confirmed.html",

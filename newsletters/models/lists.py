@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from network.models import Member
+
 
 class MailingListQuerySet(models.QuerySet):
     def public(self):
@@ -121,10 +123,16 @@ class Subscriber(ClusterableModel):
 
     def save(self, *args, **kwargs):
         if self.member_id is None and self.email:
-            from network.models import Member
-
-            self.member = Member.for_email(self.email, name=self.name)
+            self.member = Member.objects.filter(email__iexact=self.email).first()
         super().save(*args, **kwargs)
+
+    def link_member(self):
+        """Link to the network's member record, creating it. Done once the address is
+        known to be real (confirmed or imported by staff), so a mistyped or malicious
+        form entry creates no member."""
+        if self.member_id is None:
+            self.member = Member.for_email(self.email, name=self.name)
+            self.save(update_fields=["member"])
 
     def suppress(self, status):
         """Stop every mail to this address (bounce, complaint or unsubscribe-all)."""

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +12,7 @@ from wagtail.query import PageQuerySet
 
 from cms.models import BasePage
 from newsletters.blocks import IssueBlock
+from newsletters.emails import preview_issue_html
 
 
 class IssueQuerySet(PageQuerySet):
@@ -37,6 +38,7 @@ class NewsletterIndexPage(BasePage):
         verbose_name = _("newsletter archive")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the forms import these models.
         from newsletters.forms import SubscribeForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -72,9 +74,5 @@ class NewsletterIssuePage(BasePage):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            from django.http import HttpResponse
-
-            from newsletters.emails import preview_issue_html
-
             return HttpResponse(preview_issue_html(self))
         return super().serve(request)

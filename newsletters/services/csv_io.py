@@ -88,6 +88,7 @@ def import_row(row, mailing_list, consent_text, seen, report):
             language=language,
             source=Subscriber.Source.IMPORT,
         )
+    subscriber.link_member()
     subscription = Subscription.objects.filter(
         subscriber=subscriber, mailing_list=mailing_list
     ).first()

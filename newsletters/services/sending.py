@@ -27,7 +27,13 @@ from django.utils.translation import gettext
 from anymail.backends.base import AnymailBaseBackend
 from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
-from newsletters.emails import link_maker, list_headers, recipient_links, render_issue
+from newsletters.emails import (
+    fill_links,
+    link_maker,
+    list_headers,
+    recipient_links,
+    render_issue,
+)
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
@@ -57,6 +63,7 @@ def create_send(issue, mailing_lists, user=None, scheduled_at=None):
 
 
 def enqueue(send, resume=False):
+    # Imported here: the tasks module wraps this one.
     from newsletters.tasks import send_issue
 
     task = send_issue
@@ -192,6 +199,7 @@ def sleep(seconds):
 
 
 def pause(send, error):
+    # Imported here: the tasks module wraps this one.
     from newsletters.tasks import notify_send_paused
 
     Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
@@ -250,7 +258,7 @@ def list_id_header(send):
     return f"<{slugs}.{host}>"
 
 
-def _message(send, rendered, to, html, text, headers=None):
+def _message(rendered, to, html, text, headers=None):
     message = EmailMultiAlternatives(
         subject=rendered.subject, body=text, to=to, headers=headers or {}
     )
@@ -262,7 +270,7 @@ def _send_through_anymail(send, rendered, deliveries, links, connection):
     """One ESP call for the whole batch: merge_data is always set so that the ESP sends
     each recipient a separate message and nobody sees another's address."""
     by_email = {d.subscriber.email: d for d in deliveries}
-    message = _message(send, rendered, list(by_email), rendered.html, rendered.text)
+    message = _message(rendered, list(by_email), rendered.html, rendered.text)
     list_id = list_id_header(send)
     message.merge_data = {email: links[d.pk] for email, d in by_email.items()}
     message.merge_headers = {
@@ -302,13 +310,10 @@ def _send_one_by_one(send, rendered, deliveries, links, connection):
         connection.open()
         for delivery in deliveries:
             values = links[delivery.pk]
-            html, text = rendered.html, rendered.text
-            for name, value in values.items():
-                placeholder = settings.NEWSLETTER_MERGE_FIELD.replace("NAME", name)
-                html, text = html.replace(placeholder, value), text.replace(placeholder, value)
+            html, text = fill_links(rendered, values)
             message_id = make_msgid(domain=urlsplit(settings.BASE_URL).hostname)
             headers = {**list_headers(values["unsubscribe_url"], list_id), "Message-ID": message_id}
-            message = _message(send, rendered, [delivery.subscriber.email], html, text, headers)
+            message = _message(rendered, [delivery.subscriber.email], html, text, headers)
             try:
                 connection.send_messages([message])
             except smtplib.SMTPRecipientsRefused as error:
@@ -353,14 +358,10 @@ def send_test(issue, addresses):
     rendered = render_issue(issue)
     connection = get_connection()
     with translation.override(rendered.language):
-        values = recipient_links(0, [])
-    html, text = rendered.html, rendered.text
-    for name, value in values.items():
-        placeholder = settings.NEWSLETTER_MERGE_FIELD.replace("NAME", name)
-        html, text = html.replace(placeholder, value), text.replace(placeholder, value)
+        html, text = fill_links(rendered, recipient_links(0, []))
     with translation.override(rendered.language):
         prefix = gettext("[Test]")
-    messages = [_message(None, rendered, [address], html, text) for address in addresses]
+    messages = [_message(rendered, [address], html, text) for address in addresses]
     for message in messages:
         message.subject = f"{prefix} {message.subject}"
     connection.send_messages(messages)

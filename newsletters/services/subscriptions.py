@@ -38,6 +38,7 @@ def request_subscription(
     reveals nothing about who is subscribed. Details of a known address are only
     filled in where blank: an anonymous form must not overwrite someone's data.
     """
+    # Imported here: the tasks module imports the services.
     from newsletters.tasks import send_confirmation
 
     if over_rate_limit(email):
@@ -88,6 +89,9 @@ def confirm(subscriber_id, list_ids):
     pending.filter(status=Subscription.Status.PENDING).update(
         status=Subscription.Status.ACTIVE, confirmed_at=now, consent_at=now, changed_at=now
     )
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is not None:
+        subscriber.link_member()
     return MailingList.objects.filter(
         pk__in=pending.filter(status=Subscription.Status.ACTIVE).values("mailing_list_id")
     )

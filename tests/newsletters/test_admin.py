@@ -174,6 +174,7 @@ def test_csv_import_reports_accepted_updated_and_rejected_rows(
     assert "ei tilattu uudelleen" in content
     new = Subscriber.objects.get(email="uusi@example.org")
     assert new.source == Subscriber.Source.IMPORT
+    assert new.member.email == "uusi@example.org"
     assert new.subscriptions.get().consent_text == "Messuilla 2025"
     peruttu = Subscription.objects.get(subscriber__email="peruttu@example.org")
     assert peruttu.status == Subscription.Status.UNSUBSCRIBED

@@ -38,6 +38,7 @@ def test_subscribing_sends_a_confirmation_and_receives_nothing_until_confirmed(
     subscription = Subscription.objects.get()
     assert subscription.status == Subscription.Status.PENDING
     assert subscription.consent_text
+    assert subscription.subscriber.member is None  # no member record before confirmation
 
 
 def test_opening_the_confirmation_link_shows_a_button_and_changes_nothing(client, mailing_list):
