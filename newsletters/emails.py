@@ -76,8 +76,8 @@ def fill_links(rendered, links):
     return html, text
 
 
-def recipient_links(subscriber_id, list_ids):
-    return link_maker()(subscriber_id, list_ids)
+def recipient_links(subscriber_id, list_ids, issue_id=None):
+    return link_maker()(subscriber_id, list_ids, issue_id)
 
 
 def link_maker():
@@ -88,13 +88,13 @@ def link_maker():
     preferences = absolute_url(reverse("newsletters:preferences", args=[placeholder]))
     unsubscribe = absolute_url(reverse("newsletters:unsubscribe", args=[placeholder]))
 
-    def links(subscriber_id, list_ids):
+    def links(subscriber_id, list_ids, issue_id=None):
         return {
             "preferences_url": preferences.replace(
                 placeholder, make_token("preferences", subscriber_id)
             ),
             "unsubscribe_url": unsubscribe.replace(
-                placeholder, make_token("unsubscribe", subscriber_id, list_ids)
+                placeholder, make_token("unsubscribe", subscriber_id, list_ids, issue_id)
             ),
         }
 

@@ -13,17 +13,22 @@ MAX_AGE = {
 }
 
 
-def make_token(kind, subscriber_id, list_ids=()):
-    return signing.dumps([subscriber_id, sorted(list_ids)], salt=f"newsletters.{kind}")
+def make_token(kind, subscriber_id, list_ids=(), issue_id=None):
+    value = [subscriber_id, sorted(list_ids)]
+    if issue_id is not None:
+        value.append(issue_id)
+    return signing.dumps(value, salt=f"newsletters.{kind}")
 
 
 def read_token(kind, token):
-    """(subscriber id, list ids); raises signing.BadSignature when tampered or expired."""
+    """(subscriber id, list ids, issue id or None); raises signing.BadSignature when
+    tampered, expired or malformed."""
     if len(token) > 500:
         raise signing.BadSignature("token too long")
     value = signing.loads(token, salt=f"newsletters.{kind}", max_age=MAX_AGE[kind])
     try:
-        subscriber_id, list_ids = value
-        return int(subscriber_id), [int(pk) for pk in list_ids]
+        subscriber_id, list_ids, *rest = value
+        issue_id = int(rest[0]) if rest else None
+        return int(subscriber_id), [int(pk) for pk in list_ids], issue_id
     except (TypeError, ValueError) as error:
         raise signing.BadSignature("malformed token") from error

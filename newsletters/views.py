@@ -14,6 +14,7 @@ from newsletters.emails import recipient_links
 from newsletters.forms import PreferencesForm, SubscribeForm
 from newsletters.models import MailingList, Subscriber
 from newsletters.services import subscriptions
+from newsletters.services.tracking import record_unsubscribe
 from newsletters.tokens import read_token
 
 
@@ -52,7 +53,7 @@ def confirm(request, token):
     """GET shows a button, POST confirms: link scanners that open every link in a
     mail must not subscribe anyone."""
     try:
-        subscriber_id, list_ids = read_token("confirm", token)
+        subscriber_id, list_ids, _issue = read_token("confirm", token)
     except signing.BadSignature:
         return invalid_link(request)
     if request.method == "GET":
@@ -72,7 +73,7 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
-        subscriber_id, _lists = read_token("preferences", token)
+        subscriber_id, _lists, _issue = read_token("preferences", token)
     except signing.BadSignature:
         return invalid_link(request)
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
@@ -99,7 +100,7 @@ def unsubscribe(request, token):
     and answers 200 even for an unknown token. A GET, which mail previews and link
     scanners make, only shows the button."""
     try:
-        subscriber_id, list_ids = read_token("unsubscribe", token)
+        subscriber_id, list_ids, issue_id = read_token("unsubscribe", token)
     except signing.BadSignature:
         if request.method == "POST":
             return render(request, "newsletters/unsubscribed.html")
@@ -107,5 +108,6 @@ def unsubscribe(request, token):
     if request.method == "GET":
         lists = MailingList.objects.filter(pk__in=list_ids)
         return render(request, "newsletters/unsubscribe.html", {"mailing_lists": lists})
-    subscriptions.unsubscribe(subscriber_id, list_ids or None)
+    if subscriptions.unsubscribe(subscriber_id, list_ids or None) and issue_id:
+        record_unsubscribe(issue_id, subscriber_id)
     return render(request, "newsletters/unsubscribed.html")

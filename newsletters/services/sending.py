@@ -228,7 +228,10 @@ def send_batch(send, batch, rendered, list_ids, connection):
     if to_send:
         with translation.override(rendered.language):
             make_links = link_maker()
-        links = {d.pk: make_links(d.subscriber_id, lists_of[d.subscriber_id]) for d in to_send}
+        links = {
+            d.pk: make_links(d.subscriber_id, lists_of[d.subscriber_id], d.issue_id)
+            for d in to_send
+        }
         if isinstance(connection, AnymailBaseBackend):
             outcome = _send_through_anymail(send, rendered, to_send, links, connection)
         else:

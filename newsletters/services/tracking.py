@@ -86,6 +86,16 @@ def is_hard_bounce(event):
     )
 
 
+def record_unsubscribe(issue_id, subscriber_id):
+    """Count an unsubscribe through the link of an issue in that issue's statistics."""
+    delivery = Delivery.objects.filter(issue_id=issue_id, subscriber_id=subscriber_id).first()
+    if delivery is not None:
+        DeliveryEvent.objects.create(
+            delivery=delivery, event_type="unsubscribed", occurred_at=timezone.now()
+        )
+        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.UNSUBSCRIBED)
+
+
 def soft_bounce(subscriber):
     """A temporary failure; enough of them and the address counts as bounced."""
     Subscriber.objects.filter(pk=subscriber.pk).update(soft_bounces=F("soft_bounces") + 1)

@@ -69,3 +69,19 @@ def test_overlong_token_is_refused_politely(client, db):
     response = client.get(reverse("newsletters:unsubscribe", args=["x" * 5000]))
 
     assert response.status_code == 400
+
+
+def test_one_click_unsubscribe_counts_in_the_issues_statistics(issue, subscription):
+    from django.core import mail
+
+    from newsletters.admin_views import delivery_stats
+    from newsletters.services import sending
+
+    sending.create_send(issue, [subscription.mailing_list])
+    header = mail.outbox[0].extra_headers["List-Unsubscribe"]
+    url = header.split(">")[0].lstrip("<")
+
+    Client(enforce_csrf_checks=True).post(url)
+    Client(enforce_csrf_checks=True).post(url)
+
+    assert dict(delivery_stats(issue))["unsubscribed"] == 1
