@@ -109,3 +109,13 @@ def test_subscribe_block_renders_the_form():
 
     assert 'action="/uutiskirjeet/tilaa/"' in html
     assert 'autocomplete="email"' in html
+
+
+def test_email_lines_stay_short_so_the_parts_need_no_quoted_printable(issue):
+    issue.body = [("paragraph", "<p>" + "Osallisuus on kokemus kuulumisesta. " * 100 + "</p>")]
+    issue.save_revision().publish()
+
+    rendered = render_issue(issue)
+
+    assert max(len(line.encode()) for line in rendered.html.splitlines()) < 998
+    assert max(len(line) for line in rendered.text.splitlines()) <= 76
