@@ -6,16 +6,16 @@ with status 400; the RFC 8058 one-click POST always answers 200.
 
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from newsletters.emails import recipient_links
 from newsletters.forms import PreferencesForm, SubscribeForm
 from newsletters.models import MailingList, Subscriber
 from newsletters.services import subscriptions
 from newsletters.services.tracking import record_unsubscribe
-from newsletters.tokens import read_token
+from newsletters.tokens import make_token, read_token
 
 
 def invalid_link(request):
@@ -65,7 +65,9 @@ def confirm(request, token):
         "newsletters/confirmed.html",
         {
             "mailing_lists": confirmed,
-            "preferences_url": recipient_links(subscriber_id, [])["preferences_url"],
+            "preferences_url": reverse(
+                "newsletters:preferences", args=[make_token("preferences", subscriber_id)]
+            ),
         },
     )
 

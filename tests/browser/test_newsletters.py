@@ -41,6 +41,9 @@ def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(page, home):
     assert page.get_by_role("heading", level=1).inner_text() == "Tilaus vahvistettu"
     assert_accessible(page)
     assert Subscription.objects.get().status == Subscription.Status.ACTIVE
+    page.get_by_role("link", name="Muuta uutiskirjeasetuksiasi").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Uutiskirjeasetukset"
+    assert_accessible(page)
 
     mail.outbox.clear()
     sending.create_send(issue, [mailing_list])
