@@ -12,13 +12,24 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from newsletters.forms import ImportForm, PrefillForm, SendForm, TestSendForm
-from newsletters.models import DeliveryEvent, NewsletterIndexPage, NewsletterIssuePage, Send
+from newsletters.models import (
+    Delivery,
+    DeliveryEvent,
+    NewsletterIndexPage,
+    NewsletterIssuePage,
+    Send,
+)
 from newsletters.services import composing, csv_io, sending
 from newsletters.tasks import send_test_issue
 
 VIEW_PERMISSION = "newsletters.view_send"
 SEND_PERMISSION = "newsletters.add_send"
-STAT_EVENTS = ("delivered", "bounced", "complained", "unsubscribed")
+STAT_EVENTS = {
+    "delivered": Delivery.Status.DELIVERED.label,
+    "bounced": Delivery.Status.BOUNCED.label,
+    "complained": Delivery.Status.COMPLAINED.label,
+    "unsubscribed": Delivery.Status.UNSUBSCRIBED.label,
+}
 
 
 def require(request, permission):
@@ -34,7 +45,7 @@ def delivery_stats(issue):
         .annotate(n=Count("delivery", distinct=True))
         .order_by()
     )
-    return [(event, counts.get(event, 0)) for event in STAT_EVENTS]
+    return [(event, label, counts.get(event, 0)) for event, label in STAT_EVENTS.items()]
 
 
 def issue(request, issue_id):

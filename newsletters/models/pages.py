@@ -1,7 +1,7 @@
 """The newsletter archive and its issues, composed in Wagtail."""
 
 from django.db import models
-from django.db.models import Max
+from django.db.models import Min
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +17,11 @@ from newsletters.emails import preview_issue_html
 
 class IssueQuerySet(PageQuerySet):
     def sent(self):
-        """Issues with a finished send, annotated with when it finished. The date is not a
-        page field because publishing a later revision would overwrite it."""
-        return self.filter(sends__status="finished").annotate(sent_at=Max("sends__finished_at"))
+        """Issues whose sending has begun (their mails link to them), annotated with when.
+        The date is not a page field: publishing a later revision would overwrite it."""
+        return self.filter(sends__started_at__isnull=False).annotate(
+            sent_at=Min("sends__started_at")
+        )
 
 
 class NewsletterIndexPage(BasePage):
@@ -50,7 +52,7 @@ class NewsletterIndexPage(BasePage):
 
 
 class NewsletterIssuePage(BasePage):
-    """One issue; shown on the web only once it has been sent."""
+    """One issue; shown on the web once its sending has begun."""
 
     lead = models.TextField(_("lead"), blank=True, max_length=600)
     body = StreamField(IssueBlock(), verbose_name=_("body"), blank=True)
@@ -68,7 +70,7 @@ class NewsletterIssuePage(BasePage):
         verbose_name = _("newsletter issue")
 
     def serve(self, request, *args, **kwargs):
-        if not self.sends.filter(status="finished").exists():
+        if not self.sends.filter(started_at__isnull=False).exists():
             raise Http404
         return super().serve(request, *args, **kwargs)
 

@@ -23,8 +23,10 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 
 def mark_sent(issue):
-    send = Send.objects.create(issue=issue, status=Send.Status.FINISHED, finished_at=timezone.now())
-    return send
+    now = timezone.now()
+    return Send.objects.create(
+        issue=issue, status=Send.Status.FINISHED, started_at=now, finished_at=now
+    )
 
 
 def test_archive_lists_only_sent_issues(client, index):
