@@ -97,15 +97,19 @@ def resume_stalled_sends(now=None):
     """Enqueue due scheduled sends and sends whose worker died (no progress for
     STALE_AFTER). Safe to run from cron: a send is claimed atomically."""
     now = now or timezone.now()
-    due = Send.objects.filter(status=Send.Status.SCHEDULED).filter(
-        Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now)
+    due = list(
+        Send.objects.filter(status=Send.Status.SCHEDULED).filter(
+            Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now)
+        )
     )
-    stalled = Send.objects.filter(status=Send.Status.SENDING, heartbeat_at__lt=now - STALE_AFTER)
+    stalled = list(
+        Send.objects.filter(status=Send.Status.SENDING, heartbeat_at__lt=now - STALE_AFTER)
+    )
     for send in due:
         enqueue(send)
     for send in stalled:
         enqueue(send, resume=True)
-    return due.count() + stalled.count()
+    return len(due) + len(stalled)
 
 
 def run_send(send_id, resume=False):
