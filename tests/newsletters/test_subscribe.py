@@ -152,3 +152,20 @@ def test_an_invalid_field_is_described_by_its_error(client, mailing_list):
     assert 'aria-describedby="id_subscribe-email-error"' in content
     assert 'aria-invalid="true"' in content
     assert 'href="#id_subscribe-email"' in content
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"subscribe-mailing_lists": ["x"]},
+        {"subscribe-mailing_lists": ["999999"]},
+        {"subscribe-region": "'; drop table"},
+        {"subscribe-name": "n" * 5000},
+    ],
+)
+def test_hostile_input_gets_a_400_and_stores_nothing(client, mailing_list, extra):
+    response = subscribe(client, mailing_list, **extra)
+
+    assert response.status_code == 400
+    assert not Subscriber.objects.exists()
+    assert mail.outbox == []
