@@ -189,7 +189,9 @@ def send_batch_with_retries(send, batch, rendered, list_ids, connection):
             batch.attempts += 1
             batch.status = Batch.Status.PENDING
             batch.save(update_fields=["attempts", "status"])
-            logger.warning("Newsletter send %s batch %s failed: %s", send.pk, batch.number, error)
+            # The error's class only: ESP messages may quote addresses, which stay out of logs.
+            cause = type(error.__cause__ or error).__name__
+            logger.warning("Newsletter send %s batch %s failed: %s", send.pk, batch.number, cause)
             if delay is None:
                 pause(send, str(error))
                 return False
