@@ -214,3 +214,44 @@ def test_issue_page_header_has_a_sending_button(admin_client, issue):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk]))
 
     assert reverse("newsletters_admin:issue", args=[issue.pk]) in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ["mailinglist", "subscriber", "subscription"])
+def test_snippet_listings_and_add_forms_open(admin_client, subscribers, model):
+    listing = admin_client.get(reverse(f"wagtailsnippets_newsletters_{model}:list"))
+    add = admin_client.get(reverse(f"wagtailsnippets_newsletters_{model}:add"))
+
+    assert listing.status_code == 200
+    assert add.status_code == 200
+
+
+def test_staff_add_a_subscriber_to_an_internal_list(admin_client, db):
+    from tests.newsletters.factories import MailingListFactory
+
+    internal = MailingListFactory(name="Infokirje", visibility="internal")
+
+    response = admin_client.post(
+        reverse("wagtailsnippets_newsletters_subscriber:add"),
+        {
+            "email": "hanketyontekija@example.org",
+            "name": "Hanna Hanketyöntekijä",
+            "language": "fi",
+            "organisation": "",
+            "region": "",
+            "subscriptions-TOTAL_FORMS": "1",
+            "subscriptions-INITIAL_FORMS": "0",
+            "subscriptions-MIN_NUM_FORMS": "0",
+            "subscriptions-MAX_NUM_FORMS": "1000",
+            "subscriptions-0-mailing_list": internal.pk,
+            "subscriptions-0-status": "active",
+            "subscriptions-0-consent_text": "Hankesopimus",
+            "subscriptions-0-id": "",
+            "subscriptions-0-ORDER": "1",
+            "subscriptions-0-DELETE": "",
+        },
+    )
+
+    assert response.status_code == 302
+    subscription = Subscription.objects.get(subscriber__email="hanketyontekija@example.org")
+    assert subscription.mailing_list == internal
+    assert subscription.status == Subscription.Status.ACTIVE
