@@ -42,6 +42,9 @@ lint: $(STAMP) ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+bench: $(STAMP) ## Send one newsletter issue to 10,000 subscribers with the task worker, print the rate
+	$(BIN)/python bench/newsletters_send.py --subscribers 10000
+
 messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them (needs gettext)
 	for app in cms events network newsletters; do \
 		mkdir -p $$app/locale; \

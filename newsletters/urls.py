@@ -1,4 +1,16 @@
-"""Public URLs of the newsletters app, served under each language prefix."""
+"""Public URLs of the newsletters app, served under each language prefix, and the
+ESP's tracking webhook (anymail checks ANYMAIL["WEBHOOK_SECRET"] by basic auth)."""
+
+from django.urls import include, path
+
+from newsletters import views
 
 app_name = "newsletters"
-urlpatterns = []
+urlpatterns = [
+    path("uutiskirjeet/tilaa/", views.subscribe, name="subscribe"),
+    path("uutiskirjeet/tilaa/kiitos/", views.subscribe_thanks, name="subscribe_thanks"),
+    path("uutiskirjeet/vahvista/<str:token>/", views.confirm, name="confirm"),
+    path("uutiskirjeet/asetukset/<str:token>/", views.preferences, name="preferences"),
+    path("uutiskirjeet/peru/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("uutiskirjeet/anymail/", include("anymail.urls")),
+]

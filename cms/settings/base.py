@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -163,6 +164,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Osallisuusverkosto <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = env_prefixed("ANYMAIL_")
+
+# Newsletters: recipients per ESP call, recipients per second (0: no limit), soft
+# bounces before an address counts as bounced, and how the ESP writes a per-recipient
+# merge field (NAME is replaced by the field's name, e.g. %recipient.NAME% for Mailgun).
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 500)
+NEWSLETTER_RATE_LIMIT = env_int("NEWSLETTER_RATE_LIMIT", 0)
+NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
+NEWSLETTER_MERGE_FIELD = env_str("NEWSLETTER_MERGE_FIELD", "{{NAME}}")
+NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
+NEWSLETTER_PREFILL_PAGE_TYPES = env_list("NEWSLETTER_PREFILL_PAGE_TYPES")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Osallisuusverkosto"

@@ -1,0 +1,219 @@
+"""Benchmark, not a test: send one issue to many subscribers with the real task worker
+(`manage.py db_worker`), once through anymail (its test backend, without the outbox)
+and once through Django's SMTP backend to a local aiosmtpd sink on 127.0.0.1.
+
+Prints recipients per second (from the send's own start and finish times) and the
+worker's peak resident memory. Uses its own SQLite file under /tmp, never the dev
+database. Run: `make bench` or `.venv/bin/python bench/newsletters_send.py --subscribers 10000`.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKDIR = Path("/tmp/newsletters-bench")  # noqa: S108 (its own throwaway database)
+
+
+def bench_environment(email_env):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "localhost",
+        "BASE_URL": "https://uutiskirje.example.org",
+        "VAR_DIR": str(WORKDIR),
+        "DATABASE_URL": f"sqlite:///{WORKDIR / 'bench.sqlite3'}",
+        "LOG_LEVEL": "WARNING",
+        "NEWSLETTER_RATE_LIMIT": "0",
+        **email_env,
+    }
+
+
+def setup_django(env):
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def create_data(subscriber_count):
+    from django.core.management import call_command
+
+    from wagtail.models import Locale, Page, Site
+
+    from cms.models import HomePage
+    from newsletters.models import MailingList, NewsletterIndexPage, Subscriber, Subscription
+
+    call_command("migrate", verbosity=0)
+    Locale.objects.get_or_create(language_code="fi")
+    root = Page.get_first_root_node()
+    home = HomePage(title="Osallisuutta kaikille", slug="etusivu-bench")
+    root.add_child(instance=home)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    index = NewsletterIndexPage(title="Uutiskirje", slug="uutiskirje")
+    home.add_child(instance=index)
+    mailing_list = MailingList.objects.create(name="Osallisuutta päätöksiin", slug="opp")
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"lukija{n}@example.org", name=f"Lukija {n}")
+        for n in range(subscriber_count)
+    )
+    Subscription.objects.bulk_create(
+        Subscription(subscriber=s, mailing_list=mailing_list, status="active")
+        for s in Subscriber.objects.all()
+    )
+    return index, mailing_list
+
+
+def new_issue(index, title):
+    from wagtail.rich_text import RichText
+
+    from newsletters.models import NewsletterIssuePage
+
+    paragraph = "<p>" + "Osallisuus on kokemus kuulumisesta yhteisöön. " * 20 + "</p>"
+    issue = NewsletterIssuePage(
+        title=title,
+        lead="Kevään numerossa kokemusasiantuntijuus ja uusi tutkimus.",
+        body=[
+            ("heading", {"text": "Ajankohtaista", "level": "h2"}),
+            ("paragraph", RichText(paragraph * 3)),
+            (
+                "research_items",
+                {
+                    "heading": "Uutta tutkimusta",
+                    "items": [
+                        {
+                            "citation": f"Tutkija, T. (2025). Osa {n}.",
+                            "summary": "Tiivistelmä tutkimuksesta.",
+                            "link": "https://example.org/",
+                        }
+                        for n in range(5)
+                    ],
+                },
+            ),
+            (
+                "call_to_action",
+                {"text": "Lue lisää", "page": None, "external_url": "https://example.org/"},
+            ),
+        ],
+    )
+    index.add_child(instance=issue)
+    issue.save_revision().publish()
+    return issue
+
+
+def peak_memory_kib(pid, stop, result):
+    """Poll the worker's VmHWM (peak resident set) until it exits."""
+    while not stop.is_set():
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    result[0] = max(result[0], int(line.split()[1]))
+        except (FileNotFoundError, ProcessLookupError):
+            break
+        time.sleep(0.02)
+
+
+def run_worker(env):
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-reload",
+        "--no-startup-delay",
+        "--interval",
+        "0.1",
+    ]
+    worker = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    stop, peak = threading.Event(), [0]
+    watcher = threading.Thread(target=peak_memory_kib, args=(worker.pid, stop, peak))
+    watcher.start()
+    worker.wait()
+    stop.set()
+    watcher.join()
+    if worker.returncode:
+        raise SystemExit(f"worker failed with {worker.returncode}")
+    return peak[0]
+
+
+def measure(label, index, mailing_list, env):
+    from newsletters.models import Delivery, Send
+    from newsletters.services import sending
+
+    issue = new_issue(index, f"Benchmark {label}")
+    send = sending.create_send(issue, [mailing_list])
+    peak_kib = run_worker(env)
+    send = Send.objects.get(pk=send.pk)
+    sent = Delivery.objects.filter(send=send, status="sent").count()
+    seconds = (send.finished_at - send.started_at).total_seconds()
+    print(  # noqa: T201
+        f"{label:<24} {sent:>6} recipients in {seconds:6.2f} s = {sent / seconds:7.0f} per second;"
+        f" worker peak memory {peak_kib / 1024:.0f} MiB (status {send.status})"
+    )
+    return sent
+
+
+def smtp_sink():
+    from aiosmtpd.controller import Controller
+
+    class Sink:
+        received = 0
+
+        async def handle_DATA(self, server, session, envelope):
+            Sink.received += 1
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller, Sink, port
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=500)
+    args = parser.parse_args()
+
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    WORKDIR.mkdir(parents=True)
+    controller, sink, port = smtp_sink()
+    common = {"NEWSLETTER_BATCH_SIZE": str(args.batch_size)}
+    anymail_env = bench_environment(
+        {**common, "EMAIL_BACKEND": "bench.anymail_sink.NoOutboxEmailBackend"}
+    )
+    smtp_env = bench_environment(
+        {
+            **common,
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(port),
+        }
+    )
+    setup_django(anymail_env)
+    index, mailing_list = create_data(args.subscribers)
+    print(  # noqa: T201
+        f"{args.subscribers} subscribers, batches of {args.batch_size}, SQLite in {WORKDIR}"
+    )
+    try:
+        measure("anymail (test backend)", index, mailing_list, anymail_env)
+        measure("SMTP to aiosmtpd", index, mailing_list, smtp_env)
+        print(f"SMTP sink received {sink.received} messages")  # noqa: T201
+    finally:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    main()

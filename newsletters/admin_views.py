@@ -1,0 +1,170 @@
+"""Wagtail admin views for sending an issue: test send, send with the recipient count
+shown before confirming, schedule, cancel, resume, progress and delivery statistics;
+and the CSV import of subscribers. Every view checks the user's permissions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
+
+from newsletters.forms import ImportForm, PrefillForm, SendForm, TestSendForm
+from newsletters.models import (
+    Delivery,
+    DeliveryEvent,
+    NewsletterIndexPage,
+    NewsletterIssuePage,
+    Send,
+)
+from newsletters.services import composing, csv_io, sending
+from newsletters.tasks import send_test_issue
+
+VIEW_PERMISSION = "newsletters.view_send"
+SEND_PERMISSION = "newsletters.add_send"
+STAT_EVENTS = {
+    "delivered": Delivery.Status.DELIVERED.label,
+    "bounced": Delivery.Status.BOUNCED.label,
+    "complained": Delivery.Status.COMPLAINED.label,
+    "unsubscribed": Delivery.Status.UNSUBSCRIBED.label,
+}
+
+
+def require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def delivery_stats(issue):
+    """How many recipients each tracking event reached, counted once per recipient."""
+    counts = dict(
+        DeliveryEvent.objects.filter(delivery__issue=issue, event_type__in=STAT_EVENTS)
+        .values_list("event_type")
+        .annotate(n=Count("delivery", distinct=True))
+        .order_by()
+    )
+    return [(event, label, counts.get(event, 0)) for event, label in STAT_EVENTS.items()]
+
+
+def issue(request, issue_id):
+    require(request, VIEW_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    sends = list(page.sends.prefetch_related("mailing_lists"))
+    context = {
+        "issue": page,
+        "sends": [(send, send.progress()) for send in sends],
+        "running": any(s.status in (Send.Status.SCHEDULED, Send.Status.SENDING) for s in sends),
+        "stats": delivery_stats(page),
+        "can_send": request.user.has_perm(SEND_PERMISSION),
+        "send_form": SendForm(),
+        "test_form": TestSendForm(),
+        "prefill_form": PrefillForm(),
+        "can_edit": page.permissions_for_user(request.user).can_edit(),
+    }
+    return render(request, "newsletters/admin/issue.html", context)
+
+
+@require_POST
+def send_test(request, issue_id):
+    require(request, SEND_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    form = TestSendForm(request.POST)
+    if form.is_valid():
+        send_test_issue.enqueue(page.pk, form.cleaned_data["addresses"])
+        messages.success(request, _("The test message is on its way."))
+    else:
+        messages.error(request, " ".join(form.errors.get("addresses", [])))
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+@require_POST
+def send(request, issue_id):
+    """First POST shows how many people will receive the issue; the second, with
+    `confirm`, creates the send."""
+    require(request, SEND_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    if not page.live:
+        messages.error(request, _("Publish the issue before sending it."))
+        return redirect("newsletters_admin:issue", page.pk)
+    form = SendForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "newsletters/admin/issue_send_invalid.html",
+            {"issue": page, "form": form},
+            status=400,
+        )
+    lists = form.cleaned_data["mailing_lists"]
+    scheduled_at = form.cleaned_data["scheduled_at"]
+    if "confirm" not in request.POST:
+        context = {
+            "issue": page,
+            "form": form,
+            "recipient_count": sending.recipients(lists).count(),
+            "mailing_lists": lists,
+            "scheduled_at": scheduled_at,
+        }
+        return render(request, "newsletters/admin/issue_send_confirm.html", context)
+    sending.create_send(page.specific, lists, request.user, scheduled_at)
+    messages.success(request, _("Sending started.") if not scheduled_at else _("Send scheduled."))
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+@require_POST
+def cancel(request, send_id):
+    require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send, pk=send_id)
+    if sending.cancel(send):
+        messages.success(request, _("Sending cancelled. Messages already sent stay sent."))
+    return redirect("newsletters_admin:issue", send.issue_id)
+
+
+@require_POST
+def resume(request, send_id):
+    require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send, pk=send_id)
+    if sending.resume(send):
+        messages.success(request, _("Sending continues."))
+    return redirect("newsletters_admin:issue", send.issue_id)
+
+
+def import_subscribers(request):
+    require(request, "newsletters.add_subscriber")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = csv_io.import_subscribers(
+            form.cleaned_data["file"],
+            form.cleaned_data["mailing_list"],
+            form.cleaned_data["consent_text"],
+        )
+    return render(request, "newsletters/admin/import.html", {"form": form, "report": report})
+
+
+@require_POST
+def prefill(request, issue_id):
+    """Add what was published since the list's last issue to the issue's draft."""
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form = PrefillForm(request.POST)
+    if form.is_valid():
+        added = composing.prefill_issue(page, form.cleaned_data["mailing_list"], request.user)
+        messages.success(request, _("Pages added to the draft: %(count)s.") % {"count": added})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("newsletters_admin:issue", page.pk)
+
+
+def issue_from_page(request, page_id):
+    """Make a draft issue from a page (e.g. a research message); GET asks, POST makes."""
+    page = get_object_or_404(Page, pk=page_id)
+    index = NewsletterIndexPage.objects.filter(locale=page.locale).first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    if request.method == "POST":
+        issue = composing.issue_from_page(page, index, request.user)
+        messages.success(request, _("A draft issue was made from the page."))
+        return redirect("wagtailadmin_pages:edit", issue.pk)
+    return render(request, "newsletters/admin/issue_from_page.html", {"page": page})

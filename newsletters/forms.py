@@ -1,0 +1,148 @@
+"""Public forms: subscribe and preferences; staff forms: send, test send, CSV import."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Region
+from newsletters.models import MailingList
+
+EMAIL_ERROR = _("Enter an e-mail address in the form name@example.fi.")
+
+
+class DescribedErrorsMixin:
+    """Point each invalid field's aria-describedby at its error message (and its hint),
+    so screen readers read the error when the field gets focus."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}-error"]
+            if self.fields[name].help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class SubscribeForm(DescribedErrorsMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        error_messages={
+            "required": EMAIL_ERROR,
+            "invalid": EMAIL_ERROR,
+            "max_length": _("The address is too long: at most 254 characters."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region (optional)"),
+        queryset=Region.objects.all(),
+        required=False,
+        empty_label=_("Choose a region"),
+    )
+    mailing_lists = forms.ModelMultipleChoiceField(
+        label=_("Newsletters"),
+        queryset=MailingList.objects.public(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one newsletter.")},
+    )
+    # A field people never see: bots that fill in every field reveal themselves.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    source = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        public = list(self.fields["mailing_lists"].queryset)
+        if len(public) == 1:
+            self.fields["mailing_lists"].initial = [public[0].pk]
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        return source if source.startswith("/") else ""
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class PreferencesForm(DescribedErrorsMixin, forms.Form):
+    mailing_lists = forms.ModelMultipleChoiceField(
+        label=_("Newsletters I receive"),
+        queryset=MailingList.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    language = forms.ChoiceField(label=_("Language of messages"), choices=settings.LANGUAGES)
+
+    def __init__(self, subscriber, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        own = subscriber.subscriptions.values("mailing_list_id")
+        self.fields["mailing_lists"].queryset = (
+            MailingList.objects.filter(pk__in=own) | MailingList.objects.public()
+        )
+        self.fields["mailing_lists"].initial = list(
+            subscriber.subscriptions.active().values_list("mailing_list_id", flat=True)
+        )
+        self.fields["language"].initial = subscriber.language
+
+
+class SendForm(forms.Form):
+    mailing_lists = forms.ModelMultipleChoiceField(
+        label=_("Send to"), queryset=MailingList.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    scheduled_at = forms.DateTimeField(
+        label=_("Send later (optional)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Leave empty to send now. Time in Finland."),
+    )
+
+
+class TestSendForm(forms.Form):
+    addresses = forms.CharField(
+        label=_("Test addresses"),
+        max_length=2000,
+        help_text=_("One or more addresses separated by commas."),
+    )
+
+    def clean_addresses(self):
+        addresses = [a.strip() for a in self.cleaned_data["addresses"].split(",") if a.strip()]
+        if not addresses or len(addresses) > 10:
+            raise forms.ValidationError(_("Give one to ten addresses."))
+        for address in addresses:
+            validate_email(address)
+        return addresses
+
+
+class PrefillForm(forms.Form):
+    mailing_list = forms.ModelChoiceField(
+        label=_("Since the last issue of"), queryset=MailingList.objects
+    )
+
+
+class ImportForm(forms.Form):
+    mailing_list = forms.ModelChoiceField(label=_("Mailing list"), queryset=MailingList.objects)
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: email, name, organisation, language. UTF-8, comma or semicolon."),
+    )
+    consent_text = forms.CharField(
+        label=_("How these people agreed to receive mail"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,1 @@
+"""Side effects of the newsletters app: subscribing, sending, tracking, importing."""

@@ -1,0 +1,48 @@
+"""Background tasks: thin wrappers over the services."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from django_tasks import task
+
+from newsletters.emails import absolute_url, confirmation_message
+from newsletters.models import MailingList, NewsletterIssuePage, Send, Subscriber
+from newsletters.services import sending
+
+
+@task()
+def send_confirmation(subscriber_id, list_ids):
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    mailing_lists = list(MailingList.objects.filter(pk__in=list_ids))
+    if subscriber is not None and mailing_lists:
+        confirmation_message(subscriber, mailing_lists).send()
+
+
+@task()
+def send_issue(send_id, resume=False):
+    sending.run_send(send_id, resume=resume)
+
+
+@task()
+def send_test_issue(issue_id, addresses):
+    sending.send_test(NewsletterIssuePage.objects.get(pk=issue_id), addresses)
+
+
+@task()
+def notify_send_paused(send_id):
+    """Tell the sender that their send stopped instead of letting it look finished."""
+    send = Send.objects.select_related("issue", "created_by").get(pk=send_id)
+    if send.created_by is None or not send.created_by.email:
+        return
+    url = absolute_url(reverse("newsletters_admin:issue", args=[send.issue_id]))
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"send": send, "url": url}
+        send_mail(
+            render_to_string("newsletters/emails/paused_subject.txt", context).strip(),
+            render_to_string("newsletters/emails/paused.txt", context),
+            None,
+            [send.created_by.email],
+        )

@@ -1,0 +1,257 @@
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+import pytest
+
+from newsletters.models import Send, Subscriber, Subscription
+from newsletters.services import tracking
+from tests.newsletters.factories import SubscriptionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, django_user_model, *codenames):
+    user = django_user_model.objects.create_user(
+        "viestija", email="viestija@example.org", password="pw"
+    )
+    group = Group.objects.create(name="Viestijät")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in codenames:
+        group.permissions.add(Permission.objects.get(codename=codename))
+    user.groups.add(group)
+    client.force_login(user)
+    return user
+
+
+def refused(response):
+    """Wagtail answers a permission error with a redirect to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
+
+
+@pytest.fixture
+def sender(client, django_user_model):
+    return login(client, django_user_model, "view_send", "add_send")
+
+
+def test_sending_views_are_refused_without_permission(client, django_user_model, issue):
+    login(client, django_user_model)
+
+    assert refused(client.get(reverse("newsletters_admin:issue", args=[issue.pk])))
+    assert refused(client.post(reverse("newsletters_admin:send", args=[issue.pk])))
+    assert refused(client.post(reverse("newsletters_admin:send_test", args=[issue.pk])))
+    assert not Send.objects.exists()
+
+
+def test_viewers_see_progress_but_cannot_send(client, django_user_model, issue, mailing_list):
+    login(client, django_user_model, "view_send")
+
+    page = client.get(reverse("newsletters_admin:issue", args=[issue.pk]))
+    send = client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "confirm": "1"},
+    )
+
+    assert page.status_code == 200
+    assert refused(send)
+    assert not Send.objects.exists()
+
+
+def test_send_shows_the_recipient_count_before_anything_is_sent(
+    client, sender, issue, mailing_list, subscribers
+):
+    response = client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]), {"mailing_lists": [mailing_list.pk]}
+    )
+
+    assert response.status_code == 200
+    assert "Numero lähetetään 5 vastaanottajalle." in response.content.decode()
+    assert not Send.objects.exists()
+    assert mail.outbox == []
+
+
+def test_confirming_sends_the_issue(client, sender, issue, mailing_list, subscribers):
+    response = client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "confirm": "1"},
+    )
+
+    assert response.status_code == 302
+    send = Send.objects.get()
+    assert send.status == Send.Status.FINISHED
+    assert send.created_by == sender
+    assert len(mail.outbox) == 5
+
+
+def test_send_without_lists_gets_an_error(client, sender, issue):
+    response = client.post(reverse("newsletters_admin:send", args=[issue.pk]), {})
+
+    assert response.status_code == 400
+
+
+def test_send_test_goes_to_the_given_addresses(client, sender, issue, subscribers):
+    client.post(
+        reverse("newsletters_admin:send_test", args=[issue.pk]),
+        {"addresses": "testi@example.org, toinen@example.org"},
+    )
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["testi@example.org", "toinen@example.org"]
+
+
+def test_send_test_refuses_bad_addresses(client, sender, issue):
+    client.post(reverse("newsletters_admin:send_test", args=[issue.pk]), {"addresses": "x, y"})
+
+    assert mail.outbox == []
+
+
+def test_a_scheduled_send_can_be_cancelled(client, sender, issue, mailing_list, subscribers):
+    client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "scheduled_at": "2099-01-01T09:00", "confirm": "1"},
+    )
+    send = Send.objects.get()
+
+    client.post(reverse("newsletters_admin:cancel", args=[send.pk]))
+
+    send.refresh_from_db()
+    assert send.status == Send.Status.CANCELLED
+    assert mail.outbox == []
+
+
+def test_issue_page_shows_progress_and_delivery_counts(
+    client, sender, issue, mailing_list, subscribers
+):
+    client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "confirm": "1"},
+    )
+    for number, delivery in enumerate(issue.deliveries.all()[:2]):
+        delivery.esp_message_id = f"m{number}"
+        delivery.save()
+        from anymail.signals import AnymailTrackingEvent
+
+        tracking.record_event(AnymailTrackingEvent(event_type="delivered", message_id=f"m{number}"))
+
+    response = client.get(reverse("newsletters_admin:issue", args=[issue.pk]))
+
+    content = response.content.decode()
+    assert '<dd data-stat="delivered">2</dd>' in content
+    assert '<dd data-stat="bounced">0</dd>' in content
+    assert "<td>5</td><td>0</td><td>0</td>" in content.replace("\n", "").replace(" ", "")
+
+
+def test_csv_import_reports_accepted_updated_and_rejected_rows(
+    client, django_user_model, mailing_list
+):
+    login(client, django_user_model, "add_subscriber")
+    SubscriptionFactory(mailing_list=mailing_list, subscriber__email="vanha@example.org")
+    SubscriptionFactory(
+        mailing_list=mailing_list, subscriber__email="peruttu@example.org", status="unsubscribed"
+    )
+    csv = (
+        "email;name;organisation;language\n"
+        "uusi@example.org;Uusi Ihminen;Yhdistys ry;fi\n"
+        "vanha@example.org;Vanha;;\n"
+        "peruttu@example.org;Peruttu;;\n"
+        "ei-osoite;Rikki;;\n"
+        "uusi@example.org;Kahdesti;;\n"
+        "kieli@example.org;Kieli;;de\n"
+    )
+    upload = SimpleUploadedFile("tilaajat.csv", csv.encode(), content_type="text/csv")
+
+    response = client.post(
+        reverse("newsletters_admin:import"),
+        {"mailing_list": mailing_list.pk, "file": upload, "consent_text": "Messuilla 2025"},
+    )
+
+    content = response.content.decode()
+    assert '<span data-count="accepted">1</span>' in content
+    assert '<span data-count="updated">1</span>' in content
+    assert '<span data-count="rejected">4</span>' in content
+    assert "ei tilattu uudelleen" in content
+    new = Subscriber.objects.get(email="uusi@example.org")
+    assert new.source == Subscriber.Source.IMPORT
+    assert new.member.email == "uusi@example.org"
+    assert new.subscriptions.get().consent_text == "Messuilla 2025"
+    peruttu = Subscription.objects.get(subscriber__email="peruttu@example.org")
+    assert peruttu.status == Subscription.Status.UNSUBSCRIBED
+
+
+def test_csv_import_refuses_a_file_that_is_not_text(client, django_user_model, mailing_list):
+    login(client, django_user_model, "add_subscriber")
+    upload = SimpleUploadedFile("kuva.csv", b"\xff\xfe\x00binary", content_type="text/csv")
+
+    response = client.post(
+        reverse("newsletters_admin:import"),
+        {"mailing_list": mailing_list.pk, "file": upload, "consent_text": "x"},
+    )
+
+    assert response.status_code == 200
+    assert "UTF-8" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_csv_import_needs_permission(client, django_user_model):
+    login(client, django_user_model)
+
+    assert refused(client.get(reverse("newsletters_admin:import")))
+
+
+def test_subscriptions_can_be_exported_as_csv(client, django_user_model, subscribers):
+    login(client, django_user_model, "view_subscription")
+
+    response = client.get(reverse("wagtailsnippets_newsletters_subscription:list") + "?export=csv")
+
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert subscribers[0].email in body
+
+
+def test_issue_page_header_has_a_sending_button(admin_client, issue):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk]))
+
+    assert reverse("newsletters_admin:issue", args=[issue.pk]) in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ["mailinglist", "subscriber", "subscription"])
+def test_snippet_listings_and_add_forms_open(admin_client, subscribers, model):
+    listing = admin_client.get(reverse(f"wagtailsnippets_newsletters_{model}:list"))
+    add = admin_client.get(reverse(f"wagtailsnippets_newsletters_{model}:add"))
+
+    assert listing.status_code == 200
+    assert add.status_code == 200
+
+
+def test_staff_add_a_subscriber_to_an_internal_list(admin_client, db):
+    from tests.newsletters.factories import MailingListFactory
+
+    internal = MailingListFactory(name="Infokirje", visibility="internal")
+
+    response = admin_client.post(
+        reverse("wagtailsnippets_newsletters_subscriber:add"),
+        {
+            "email": "hanketyontekija@example.org",
+            "name": "Hanna Hanketyöntekijä",
+            "language": "fi",
+            "organisation": "",
+            "region": "",
+            "subscriptions-TOTAL_FORMS": "1",
+            "subscriptions-INITIAL_FORMS": "0",
+            "subscriptions-MIN_NUM_FORMS": "0",
+            "subscriptions-MAX_NUM_FORMS": "1000",
+            "subscriptions-0-mailing_list": internal.pk,
+            "subscriptions-0-status": "active",
+            "subscriptions-0-consent_text": "Hankesopimus",
+            "subscriptions-0-id": "",
+            "subscriptions-0-ORDER": "1",
+            "subscriptions-0-DELETE": "",
+        },
+    )
+
+    assert response.status_code == 302
+    subscription = Subscription.objects.get(subscriber__email="hanketyontekija@example.org")
+    assert subscription.mailing_list == internal
+    assert subscription.status == Subscription.Status.ACTIVE

@@ -1,0 +1,108 @@
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+import time_machine
+
+from newsletters.models import NewsletterIssuePage, Send
+from newsletters.services import composing
+from tests.factories import StandardPageFactory
+from tests.newsletters.factories import NewsletterIssuePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def test_prefill_adds_pages_published_since_the_lists_last_issue(home, index, mailing_list):
+    with time_machine.travel("2025-01-10 12:00 +0200"):
+        publish(StandardPageFactory(parent=home, title="Vanha uutinen"))
+        previous = NewsletterIssuePageFactory(parent=index)
+        Send.objects.create(issue=previous, status="finished", finished_at=timezone.now())
+        Send.objects.get().mailing_lists.set([mailing_list])
+    with time_machine.travel("2025-02-10 12:00 +0200"):
+        publish(StandardPageFactory(parent=home, title="Uusi uutinen"))
+        issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+        added = composing.prefill_issue(issue, mailing_list)
+
+    draft = issue.get_latest_revision_as_object()
+    titles = [b.value.display_title() for b in draft.body if b.block_type == "featured_page"]
+    assert added == 1
+    assert titles == ["Uusi uutinen"]
+    issue.refresh_from_db()
+    assert issue.has_unpublished_changes
+
+
+def test_prefill_twice_adds_nothing_new(home, index, mailing_list):
+    publish(StandardPageFactory(parent=home, title="Uutinen"))
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    composing.prefill_issue(issue, mailing_list)
+
+    assert composing.prefill_issue(issue, mailing_list) == 0
+
+
+def test_prefill_can_be_limited_to_page_types(settings, home, index, mailing_list):
+    settings.NEWSLETTER_PREFILL_PAGE_TYPES = ["cms.HomePage"]
+    publish(StandardPageFactory(parent=home, title="Uutinen"))
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    assert composing.prefill_issue(issue, mailing_list) == 0
+
+
+def test_a_page_becomes_a_draft_issue_without_retyping(home, index):
+    research = StandardPageFactory(
+        parent=home,
+        title="Tutkimusviesti 3/2025",
+        lead="Kuukauden tutkimukset.",
+        body=[
+            ("heading", {"text": "Uutta tutkimusta", "level": "h2"}),
+            ("paragraph", "<p>Osallisuus ja työllisyys.</p>"),
+        ],
+    )
+
+    issue = composing.issue_from_page(research, index)
+
+    assert issue.title == "Tutkimusviesti 3/2025"
+    assert issue.lead == "Kuukauden tutkimukset."
+    assert [b.block_type for b in issue.body] == ["heading", "paragraph"]
+    assert not issue.live
+
+
+def test_admin_makes_an_issue_from_a_page_for_permitted_editors(admin_client, home, index):
+    research = StandardPageFactory(parent=home, title="Tutkimusviesti 4/2025")
+    url = reverse("newsletters_admin:issue_from_page", args=[research.pk])
+
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(url)
+
+    issue = NewsletterIssuePage.objects.get(title="Tutkimusviesti 4/2025")
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[issue.pk])
+
+
+def test_admin_prefill_needs_edit_permission(client, django_user_model, index, mailing_list):
+    from tests.newsletters.test_admin import login, refused
+
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+    login(client, django_user_model, "view_send")
+
+    response = client.post(
+        reverse("newsletters_admin:prefill", args=[issue.pk]), {"mailing_list": mailing_list.pk}
+    )
+
+    assert refused(response)
+
+
+def test_admin_prefill_redirects_to_the_editor(admin_client, home, index, mailing_list):
+    publish(StandardPageFactory(parent=home, title="Uutinen"))
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    response = admin_client.post(
+        reverse("newsletters_admin:prefill", args=[issue.pk]), {"mailing_list": mailing_list.pk}
+    )
+
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[issue.pk])
