@@ -1,5 +1,11 @@
 from .calendar_state import CalendarState
 from .pages import EventIndexPage, EventPage, EventSeriesPage, EventSpeaker
+from .registrations import (
+    EmailDelivery,
+    Registration,
+    RegistrationQuestion,
+    RegistrationSettings,
+)
 from .taxonomy import EventType
 
 __all__ = [
@@ -9,4 +15,8 @@ __all__ = [
     "EventSeriesPage",
     "EventSpeaker",
     "EventType",
+    "EmailDelivery",
+    "Registration",
+    "RegistrationQuestion",
+    "RegistrationSettings",
 ]

@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from cms.blocks import BodyBlock
 from cms.models import BasePage
 
+from .registrations import RegistrationSettings
+
 
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
@@ -71,7 +73,7 @@ class EventSeriesPage(BasePage):
         return context
 
 
-class EventPage(BasePage):
+class EventPage(RegistrationSettings, BasePage):
     class AttendanceMode(models.TextChoices):
         ONLINE = "online", _("Online")
         ONSITE = "onsite", _("On site")
@@ -185,6 +187,7 @@ class EventPage(BasePage):
         MultiFieldPanel(
             [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Materials")
         ),
+        *RegistrationSettings.registration_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -214,6 +217,15 @@ class EventPage(BasePage):
             self.venue_name or self.street_address or self.municipality
         ):
             raise ValidationError({"venue_name": _("Give the venue of an on-site event.")})
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"registration_closes": _("Registration must close after it opens.")}
+            )
+        if closes and self.end and closes > self.end:
+            raise ValidationError(
+                {"registration_closes": _("Registration must close before the event ends.")}
+            )
 
     @property
     def is_online(self):
