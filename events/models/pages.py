@@ -45,8 +45,19 @@ class EventIndexPage(BasePage):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
+        from events import listing  # it queries these models, so it imports this module
+
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.live().public().descendant_of(self).upcoming()
+        indexes = [self, *self.get_translations()]
+        events = listing.live_events_in_language(within=indexes)
+        filters = listing.Filters.from_request(request.GET)
+        context["filters"] = filters
+        context["choices"] = listing.filter_choices()
+        context["month_view"] = request.GET.get("view") == "month"
+        if context["month_view"]:
+            context["month"] = listing.month_view(events, filters, request.GET.get("month"))
+        else:
+            context["events"] = listing.event_list(events, filters, request.GET.get("page"))
         return context
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from events.models import EventIndexPage, EventPage, EventSeriesPage, EventType
+from events.models import EventIndexPage, EventPage, EventSeriesPage, EventType, Registration
 
 
 class EventTypeFactory(factory.django.DjangoModelFactory):
@@ -47,3 +47,25 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Osallistuja {n}")
+    email = factory.Sequence(lambda n: f"osallistuja{n}@example.org")
+    status = Registration.Status.CONFIRMED
+    consent_version = "none"
+
+    class Meta:
+        model = Registration
+
+
+def registration_data(n=0, **fields):
+    """What a valid registration form posts."""
+    return {
+        "name": f"Maija Meikäläinen {n}",
+        "email": f"maija{n}@example.org",
+        "organisation": "Diakonia-ammattikorkeakoulu",
+        "needs": "",
+        "consent": "on",
+        **fields,
+    }

@@ -1,0 +1,173 @@
+"""Public registration views: register for an event, and the registrant's own page
+behind a signed link where they see, change or cancel their registration."""
+
+from django.contrib import messages
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+from events import services
+from events.forms import RegistrationForm
+from events.links import registration_from_token, registration_token
+from events.models import EventPage
+
+RATE_LIMIT = 10
+RATE_WINDOW_SECONDS = 600
+DONE_SALT = "events.registration.done"
+DONE_MAX_AGE = 60 * 60
+
+
+def _client_key(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"events:register:{address}"
+
+
+def _rate_limited(request):
+    """True when this address has posted more registrations than people plausibly do."""
+    key = _client_key(request)
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def _problem(request, message, *, status, event=None):
+    return render(
+        request,
+        "events/registration/problem.html",
+        {"message": message, "event": event},
+        status=status,
+    )
+
+
+@require_POST
+def register(request, event_id):
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
+    if event is None:
+        return _problem(
+            request, _("This event cannot be found. It may have been removed."), status=404
+        )
+    if _rate_limited(request):
+        response = _problem(
+            request,
+            _("Too many registrations from your address. Please wait a few minutes."),
+            status=429,
+            event=event,
+        )
+        response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+        return response
+    form = RegistrationForm(request.POST, event=event)
+    if form.is_bot():
+        return _problem(request, _("The registration could not be sent."), status=400)
+    if not form.is_valid():
+        return _form_page(request, event, form, status=400)
+    site_settings = SiteSettings.for_site(Site.find_for_request(request) or Site.objects.first())
+    data = form.registration_data()
+    data["consent_version"] = services.privacy_notice_version(site_settings)
+    try:
+        outcome = services.register(event, data, language=get_language())
+    except services.RegistrationBusy as busy:
+        form.add_error(None, busy.message)
+        response = _form_page(request, event, form, status=429)
+        response["Retry-After"] = "5"
+        return response
+    except services.RegistrationError as error:
+        return _problem(request, error.message, status=409, event=event)
+    if not outcome.created:
+        services.resend_link(outcome.registration)
+        return render(request, "events/registration/already.html", {"event": event})
+    token = signing.dumps(outcome.registration.pk, salt=DONE_SALT)
+    return redirect("events:registered", token=token)
+
+
+def _form_page(request, event, form, *, status=200):
+    return render(
+        request, "events/registration/form_page.html", {"event": event, "form": form}, status=status
+    )
+
+
+def registered(request, token):
+    """The notice after registering: what happened and what was sent where."""
+    try:
+        pk = signing.loads(token, salt=DONE_SALT, max_age=DONE_MAX_AGE)
+    except signing.BadSignature:
+        return _bad_link(request)
+    registration = services.Registration.objects.select_related("event").filter(pk=pk).first()
+    if registration is None:
+        return _bad_link(request)
+    return render(
+        request,
+        "events/registration/registered.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "position": registration.waiting_position(),
+        },
+    )
+
+
+def _bad_link(request):
+    return _problem(
+        request,
+        _(
+            "This link does not work: it may be incomplete, expired or already used up. "
+            "Open the link in your latest e-mail, or register again on the event page."
+        ),
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    registration = registration_from_token(token)
+    if registration is None:
+        return _bad_link(request)
+    event = registration.event.specific
+    form = None
+    if not registration.is_cancelled and not event.has_ended:
+        initial = RegistrationForm.initial_from(registration)
+        form = RegistrationForm(event=event, for_change=True, initial=initial)
+    if request.method == "POST" and form is not None:
+        action = request.POST.get("action")
+        if action == "cancel":
+            services.cancel(registration)
+            messages.success(
+                request,
+                _("Your registration has been cancelled and a confirmation sent by e-mail."),
+            )
+            return HttpResponseRedirect(request.path)
+        if action == "change":
+            form = RegistrationForm(request.POST, event=event, for_change=True)
+            if form.is_valid():
+                services.update_answers(registration, form.registration_data())
+                messages.success(request, _("Your details have been saved."))
+                return HttpResponseRedirect(request.path)
+    show_join = (
+        registration.is_confirmed
+        and event.is_online
+        and not event.is_cancelled
+        and not event.has_ended
+    )
+    return render(
+        request,
+        "events/registration/manage.html",
+        {
+            "registration": registration,
+            "event": event,
+            "form": form,
+            "position": registration.waiting_position(),
+            "join_url": event.online_join_url if show_join else "",
+            "token": registration_token(registration),
+        },
+        status=400 if form is not None and form.is_bound and form.errors else 200,
+    )
