@@ -33,11 +33,10 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
-
-    from django_tasks import default_task_backend
 
     call_command("migrate", verbosity=0, interactive=False)
 
@@ -93,7 +92,8 @@ def main():
     registrations = Registration.objects.filter(event=event)
     confirmed = registrations.confirmed().count()
     waiting = registrations.waiting().count()
-    out(f"database: {connection.vendor}, task backend: {default_task_backend.__class__.__name__}")
+    backend = settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1]
+    out(f"database: {connection.vendor}, task backend: {backend}")
     out(f"clients: {args.clients}, registrations attempted: {total}, capacity: {args.capacity}")
     out(f"elapsed: {elapsed:.2f} s, throughput: {total / elapsed:.1f} registrations/s")
     out(f"confirmed: {confirmed}, waiting: {waiting}, busy retries: {len(busy)}")

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core import mail
+from django.db import OperationalError
 from django.urls import reverse
 
 import pytest
@@ -8,7 +9,7 @@ import time_machine
 
 from events import services
 from events.links import registration_token
-from events.models import EmailDelivery, Registration
+from events.models import EmailDelivery, Registration, RegistrationQuestion
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -147,3 +148,216 @@ def test_reminder_goes_out_once_even_when_the_task_runs_twice(
     reminders = EmailDelivery.objects.filter(kind=EmailDelivery.Kind.REMINDER)
     assert reminders.count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_lock_wait_timeout_asks_to_try_again_and_saves_nothing(post, event, monkeypatch):
+    def busy(event_pk):
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(services, "_locked_event", busy)
+
+    response = post(event)
+
+    assert response.status_code == 429
+    assert "yritä uudelleen" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field_error"),
+    [
+        ({"email": "ei-osoite"}, "muodossa nimi@esimerkki.fi"),
+        ({"name": ""}, "Anna nimesi"),
+        ({"needs": "x" * 1001}, "1000"),
+        ({"consent": ""}, "tietosuojaseloste"),
+    ],
+)
+def test_bad_input_is_answered_with_a_clear_message(post, event, fields, field_error):
+    response = post(event, **fields)
+
+    assert response.status_code == 400
+    assert field_error in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_script_in_answers_is_stored_and_shown_as_text(client, post, event):
+    post(event, needs="<script>alert(1)</script>")
+    registration = Registration.objects.get()
+
+    html = client.get(reverse("events:manage", args=[registration_token(registration)]))
+
+    assert registration.needs == "<script>alert(1)</script>"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.content.decode()
+    assert "<script>alert(1)" not in html.content.decode()
+
+
+def test_bots_filling_the_honeypot_are_turned_away(post, event):
+    response = post(event, homepage="https://spam.example.org")
+
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_too_many_registrations_from_one_address_are_slowed_down(post, event):
+    responses = [post(event, n).status_code for n in range(12)]
+
+    assert responses[-1] == 429
+    assert Registration.objects.count() <= 10
+
+
+def test_unpublished_event_takes_no_registrations(post, event):
+    event.unpublish()
+
+    response = post(event)
+
+    assert response.status_code == 404
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"status": "cancelled"}, "peruttu"),
+        ({"registration_enabled": False}, "ei ota ilmoittautumisia"),
+        ({"registration_closes": NOW - datetime.timedelta(hours=1)}, "päättynyt"),
+        ({"registration_opens": NOW + datetime.timedelta(days=1)}, "alkaa"),
+    ],
+)
+def test_closed_registration_says_why(post, event, change, reason):
+    for name, value in change.items():
+        setattr(event, name, value)
+    event.save_revision().publish()
+
+    response = post(event)
+
+    assert response.status_code == 409
+    assert reason in response.content.decode()
+
+
+def test_past_event_takes_no_registrations(post, event):
+    with time_machine.travel(event.end + datetime.timedelta(hours=1), tick=False):
+        response = post(event)
+
+    assert response.status_code == 409
+    assert not Registration.objects.exists()
+
+
+def test_registrant_can_change_their_answers(client, event):
+    registration = RegistrationFactory(event=event)
+    url = reverse("events:manage", args=[registration_token(registration)])
+
+    response = client.post(url, {"action": "change", "name": "Uusi Nimi", "organisation": "THL"})
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.name, registration.organisation) == ("Uusi Nimi", "THL")
+
+
+def test_expired_personal_link_shows_a_friendly_page(client, event):
+    registration = RegistrationFactory(event=event)
+    token = registration_token(registration)
+
+    with time_machine.travel(NOW + datetime.timedelta(days=500), tick=False):
+        response = client.get(reverse("events:manage", args=[token]))
+
+    assert response.status_code == 400
+    assert "linkki ei toimi" in response.content.decode().lower()
+
+
+def test_failed_send_is_recorded_and_retried(
+    event, monkeypatch, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+    calls = []
+
+    def flaky_send(self, fail_silently=False):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionError("SMTP down")
+        return 1
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", flaky_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = services.queue_email(registration, EmailDelivery.Kind.CONFIRMATION)
+
+    delivery.refresh_from_db()
+    assert delivery.status == EmailDelivery.Status.SENT
+    assert delivery.attempts == 2
+    assert len(calls) == 2
+
+
+def test_send_that_keeps_failing_ends_recorded_as_failed(
+    event, monkeypatch, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+
+    def broken_send(self, fail_silently=False):
+        raise ConnectionError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = services.queue_email(registration, EmailDelivery.Kind.CONFIRMATION)
+
+    delivery.refresh_from_db()
+    assert delivery.status == EmailDelivery.Status.FAILED
+    assert delivery.attempts == services.MAX_SEND_ATTEMPTS
+    assert "SMTP down" in delivery.last_error
+
+
+def test_reminder_moves_with_the_event(event, django_capture_on_commit_callbacks):
+    RegistrationFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        with time_machine.travel(event.start - datetime.timedelta(hours=20), tick=False):
+            services.send_due_reminders()
+        event.start += datetime.timedelta(days=7)
+        event.end += datetime.timedelta(days=7)
+        event.save_revision().publish()
+        with time_machine.travel(event.start - datetime.timedelta(hours=30), tick=False):
+            assert services.send_due_reminders() == 0
+        with time_machine.travel(event.start - datetime.timedelta(hours=2), tick=False):
+            assert services.send_due_reminders() == 1
+
+    assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.REMINDER).count() == 2
+
+
+def test_reminder_carries_the_join_link(event, django_capture_on_commit_callbacks):
+    RegistrationFactory(event=event)
+    with (
+        time_machine.travel(event.start - datetime.timedelta(hours=2), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.send_due_reminders()
+
+    assert "teams.example.org" in mail.outbox[-1].body
+
+
+def test_anonymisation_blanks_personal_data_and_keeps_counts(event):
+    RegistrationFactory.create_batch(2, event=event, needs="Gluteeniton")
+    RegistrationFactory(event=event, status=Registration.Status.CANCELLED)
+
+    assert services.anonymise_registrations(days=90, now=event.end) == 0
+    later = event.end + datetime.timedelta(days=91)
+    assert services.anonymise_registrations(days=90, now=later) == 3
+
+    registrations = Registration.objects.filter(event=event)
+    assert set(registrations.values_list("email", flat=True)) == {""}
+    assert set(registrations.values_list("needs", flat=True)) == {""}
+    assert registrations.counts()["confirmed"] == 2
+    assert registrations.counts()["cancelled"] == 1
+
+
+def test_extra_questions_are_asked_and_required_ones_enforced(post, event):
+    event.registration_questions.add(
+        RegistrationQuestion(
+            label="Ruokavalio", kind="choice", choices="Seka\nKasvis", required=True
+        )
+    )
+    event.save_revision().publish()
+    question = RegistrationQuestion.objects.get()
+
+    missing = post(event, 0)
+    answered = post(event, 1, **{question.field_name: "Kasvis"})
+
+    assert missing.status_code == 400
+    assert answered.status_code == 302
+    assert Registration.objects.get().answers == {str(question.pk): "Kasvis"}
