@@ -28,7 +28,7 @@ def event(home):
         name="Matti Virtanen",
         email="matti@example.org",
         status=Registration.Status.WAITING,
-        needs="=HYPERLINK(\"http://evil.example.org\")",
+        needs='=HYPERLINK("http://evil.example.org")',
     )
     mail.outbox.clear()
     return event
