@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from events import services
 from events.forms import MessageForm, StaffRegistrationForm
-from events.models import EventPage, Registration
+from events.models import EmailDelivery, EventPage, Registration
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
@@ -42,9 +42,15 @@ def _require(request, permission):
 def registrations(request, event_id):
     event = _event_for(request, event_id)
     registrations = Registration.objects.filter(event=event)
+    deliveries = EmailDelivery.objects.filter(registration__event=event)
     context = {
         "event": event,
         "counts": registrations.counts(),
+        "email_counts": {
+            status.label: deliveries.filter(status=status).count()
+            for status in EmailDelivery.Status
+        },
+        "failed_emails": deliveries.filter(status=EmailDelivery.Status.FAILED).exists(),
         "may_view": request.user.has_perm(VIEW_PERMISSION),
         "may_change": request.user.has_perm(CHANGE_PERMISSION),
         "query": request.GET.get("q", "").strip()[:100],
@@ -85,6 +91,15 @@ def registration_action(request, pk, action):
     else:
         raise PermissionDenied
     return redirect("events_registrations", event_id=registration.event_id)
+
+
+@require_POST
+def retry_emails(request, event_id):
+    event = _event_for(request, event_id)
+    _require(request, CHANGE_PERMISSION)
+    count = services.retry_failed_deliveries(event)
+    messages.success(request, _("%(count)s e-mails queued again.") % {"count": count})
+    return redirect("events_registrations", event_id=event.pk)
 
 
 def add_registration(request, event_id):

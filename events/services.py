@@ -260,6 +260,30 @@ def deliver(delivery_pk):
         delivery.save()
 
 
+def requeue_stuck_deliveries(older_than_minutes=30):
+    """Queue again the e-mails still waiting long after they were queued, e.g. when a
+    worker was stopped mid-way; sending twice is prevented by the row lock in deliver."""
+    cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
+    stuck = EmailDelivery.objects.filter(status=EmailDelivery.Status.PENDING, created_at__lt=cutoff)
+    pks = list(stuck.values_list("pk", flat=True))
+    for pk in pks:
+        _enqueue_delivery(pk)
+    return len(pks)
+
+
+def retry_failed_deliveries(event):
+    """Staff send the event's failed e-mails again, with a fresh set of attempts."""
+    failed = EmailDelivery.objects.filter(
+        registration__event=event, status=EmailDelivery.Status.FAILED
+    )
+    pks = list(failed.values_list("pk", flat=True))
+    with transaction.atomic():
+        failed.update(status=EmailDelivery.Status.PENDING, attempts=0)
+        for pk in pks:
+            _enqueue_delivery(pk)
+    return len(pks)
+
+
 def message_confirmed(event, subject, body):
     """A message from staff to everyone with a seat."""
     registrations = Registration.objects.filter(event=event).confirmed()

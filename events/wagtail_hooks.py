@@ -36,6 +36,11 @@ def registration_urls():
             name="events_registration_add",
         ),
         path(
+            "events/<int:event_id>/registrations/retry-emails/",
+            admin_views.retry_emails,
+            name="events_registration_retry_emails",
+        ),
+        path(
             "events/<int:event_id>/registrations/message/",
             admin_views.message_registrants,
             name="events_registration_message",

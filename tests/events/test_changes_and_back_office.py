@@ -6,10 +6,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 
+from wagtail.models import GroupPagePermission
+
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
-from wagtail.models import GroupPagePermission
 
 from events.models import Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory

@@ -8,8 +8,12 @@ from events import services
 
 
 class Command(BaseCommand):
-    help = "Queue every event reminder that is due; safe to run as often as you like."
+    help = (
+        "Queue every event reminder that is due and e-mails stuck in the queue; "
+        "safe to run as often as you like."
+    )
 
     def handle(self, *args, **options):
         count = services.send_due_reminders()
-        self.stdout.write(f"Queued {count} reminder(s).")
+        stuck = services.requeue_stuck_deliveries()
+        self.stdout.write(f"Queued {count} reminder(s); queued {stuck} stuck e-mail(s) again.")
