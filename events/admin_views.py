@@ -25,7 +25,7 @@ EXPORT_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _event_for(request, event_id):
-    event = get_object_or_404(EventPage, pk=event_id)
+    event = get_object_or_404(EventPage, pk=event_id).registration_event
     may_see_counts = event.permissions_for_user(request.user).can_edit() or (
         request.user.has_perm(VIEW_PERMISSION)
     )

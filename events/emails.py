@@ -80,11 +80,12 @@ def calendar_sequence(event):
 
 def build_message(delivery):
     registration = delivery.registration
-    event = registration.event
+    event = registration.event.specific
     with override(registration.language):
+        shown = event.in_language(registration.language)
         when = event_when(event)
         subject, intro = _subject_and_intro(
-            delivery, event.title, when, registration.waiting_position()
+            delivery, shown.title, when, registration.waiting_position()
         )
         show_join = (
             registration.is_confirmed
@@ -95,31 +96,34 @@ def build_message(delivery):
         context = {
             "delivery": delivery,
             "registration": registration,
-            "event": event,
+            "event": shown,
             "intro": intro,
             "when": when,
-            "event_url": event.full_url,
+            "event_url": shown.full_url,
             "manage_url": manage_url(registration),
             "join_url": event.online_join_url if show_join else "",
         }
         text = render_to_string("events/emails/registration.txt", context)
         html = render_to_string("events/emails/registration.html", context)
+        method = INVITATION_METHODS.get(delivery.kind)
+        if delivery.kind == Kind.LINK and registration.is_confirmed:
+            method = "REQUEST"
+        invitation = (
+            _invitation_part(event, shown, registration, method, context) if method else None
+        )
     message = EmailMultiAlternatives(subject, text, to=[registration.email])
     message.attach_alternative(html, "text/html")
-    method = INVITATION_METHODS.get(delivery.kind)
-    if delivery.kind == Kind.LINK and registration.is_confirmed:
-        method = "REQUEST"
-    if method:
-        message.attach(_invitation_part(event, registration, method, context))
+    if invitation:
+        message.attach(invitation)
     return message
 
 
-def _invitation_part(event, registration, method, context):
+def _invitation_part(event, shown, registration, method, context):
     """The .ics as text/calendar with the iTIP method in the MIME parameters too, as
     Outlook and Gmail look there to offer "add to calendar"."""
     organizer = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     data = ical.invitation(
-        event,
+        shown,
         url=context["event_url"],
         sequence=calendar_sequence(event),
         attendee_email=registration.email,

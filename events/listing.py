@@ -9,13 +9,14 @@ from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region, Theme
-from events.models import EventPage, EventType
+from events.models import EventPage, EventType, Registration
 
 PAGE_SIZE = 12
 SEARCH_MAX = 100
@@ -40,9 +41,17 @@ def live_events_in_language(language=None, within=()):
         & ~Q(translation_key__in=in_language)
         & ~Q(translation_key__in=in_default)
     )
-    return events.filter(chosen).annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed"))
+    # Registrations are held by one page per event (see registration_event), so
+    # count them across the event's translations.
+    confirmed = (
+        Registration.objects.confirmed()
+        .filter(event__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("event__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    return events.filter(chosen).annotate(confirmed_count=Coalesce(Subquery(confirmed), Value(0)))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from wagtail.models import Site
 from cms.models import SiteSettings
 from events import services
 from events.forms import RegistrationForm
-from events.links import registration_from_token, registration_token
+from events.links import registration_from_token
 from events.models import EventPage
 
 RATE_LIMIT = 10
@@ -52,17 +52,18 @@ def _problem(request, message, *, status, event=None):
 
 @require_POST
 def register(request, event_id):
-    event = EventPage.objects.live().public().filter(pk=event_id).first()
-    if event is None:
+    page = EventPage.objects.live().public().filter(pk=event_id).first()
+    if page is None:
         return _problem(
             request, _("This event cannot be found. It may have been removed."), status=404
         )
+    event = page.registration_event
     if _rate_limited(request):
         response = _problem(
             request,
             _("Too many registrations from your address. Please wait a few minutes."),
             status=429,
-            event=event,
+            event=page,
         )
         response["Retry-After"] = str(RATE_WINDOW_SECONDS)
         return response
@@ -70,7 +71,7 @@ def register(request, event_id):
     if form.is_bot():
         return _problem(request, _("The registration could not be sent."), status=400)
     if not form.is_valid():
-        return _form_page(request, event, form, status=400)
+        return _form_page(request, page, form, status=400)
     site_settings = SiteSettings.for_site(Site.find_for_request(request) or Site.objects.first())
     data = form.registration_data()
     data["consent_version"] = services.privacy_notice_version(site_settings)
@@ -78,14 +79,14 @@ def register(request, event_id):
         outcome = services.register(event, data, language=get_language())
     except services.RegistrationBusy as busy:
         form.add_error(None, busy.message)
-        response = _form_page(request, event, form, status=429)
+        response = _form_page(request, page, form, status=429)
         response["Retry-After"] = "5"
         return response
     except services.RegistrationError as error:
-        return _problem(request, error.message, status=409, event=event)
+        return _problem(request, error.message, status=409, event=page)
     if not outcome.created:
         services.resend_link(outcome.registration)
-        return render(request, "events/registration/already.html", {"event": event})
+        return render(request, "events/registration/already.html", {"event": page})
     token = signing.dumps(outcome.registration.pk, salt=DONE_SALT)
     return redirect("events:registered", token=token)
 
@@ -110,7 +111,7 @@ def registered(request, token):
         "events/registration/registered.html",
         {
             "registration": registration,
-            "event": registration.event,
+            "event": registration.event.specific.in_language(get_language()),
             "position": registration.waiting_position(),
         },
     )
@@ -133,6 +134,7 @@ def manage(request, token):
     if registration is None:
         return _bad_link(request)
     event = registration.event.specific
+    page = event.in_language(get_language())
     form = None
     if not registration.is_cancelled and not event.has_ended:
         initial = RegistrationForm.initial_from(registration)
@@ -163,11 +165,10 @@ def manage(request, token):
         "events/registration/manage.html",
         {
             "registration": registration,
-            "event": event,
+            "event": page,
             "form": form,
             "position": registration.waiting_position(),
             "join_url": event.online_join_url if show_join else "",
-            "token": registration_token(registration),
         },
         status=400 if form is not None and form.is_bound and form.errors else 200,
     )

@@ -3,10 +3,12 @@ ask, the registrations themselves and a record of every e-mail sent about them."
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -71,6 +73,36 @@ class RegistrationSettings(models.Model):
         if now >= (self.registration_closes or self.start):
             return _("Registration has closed.")
         return ""
+
+    @cached_property
+    def registration_event(self):
+        """The page that holds the registrations of this event in every language: the
+        live original in the default language, or this page when there is none. So a
+        Swedish and a Finnish page share one set of seats."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = (
+            type(self)
+            .objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        return original or self
+
+    def in_language(self, language_code):
+        """This event's live page in `language_code`, or this page when not translated."""
+        if self.locale.language_code == language_code:
+            return self
+        translation = (
+            type(self)
+            .objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=language_code)
+            .first()
+        )
+        return translation or self
 
     @property
     def reminder_due_at(self):

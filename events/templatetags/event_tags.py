@@ -59,15 +59,18 @@ def seats_text(event, confirmed):
 
 
 @register.inclusion_tag("events/registration/section.html", takes_context=True)
-def registration_section(context, event, form=None):
-    """The registration form of an event page, or why registration is closed."""
+def registration_section(context, page):
+    """The registration form of an event page, or why registration is closed. Seats and
+    questions come from the page that holds the registrations in every language."""
+    event = page.registration_event
     confirmed = Registration.objects.filter(event=event).confirmed().count()
     full = event.capacity is not None and confirmed >= event.capacity
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
         "event": event,
-        "form": form or RegistrationForm(event=event),
+        "page": page,
+        "form": RegistrationForm(event=event),
         "closed_reason": event.registration_closed_reason(),
         "full": full,
         "full_without_queue": full and not event.waiting_list_enabled,

@@ -3,6 +3,7 @@ import datetime
 from django.core import mail
 from django.db import OperationalError
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 import time_machine
@@ -16,6 +17,7 @@ from tests.events.factories import (
     RegistrationFactory,
     registration_data,
 )
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
@@ -361,3 +363,21 @@ def test_extra_questions_are_asked_and_required_ones_enforced(post, event):
     assert missing.status_code == 400
     assert answered.status_code == 302
     assert Registration.objects.get().answers == {str(question.pk): "Kasvis"}
+
+
+def test_swedish_page_shares_the_seats_and_mails_in_swedish(client, post, event):
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    RegistrationFactory.create_batch(2, event=event)
+
+    html = client.get(swedish.url).content.decode()
+    assert "Fullt" in html
+
+    with translation.override("sv"):
+        response = post(swedish)
+
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="maija0@example.org")
+    assert registration.event_id == event.pk and registration.is_waiting
+    assert registration.language == "sv"
+    assert mail.outbox[-1].subject == "Du står i kö: Kafé på svenska"
