@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -232,39 +233,50 @@ def _enqueue_delivery(delivery_pk, delay_minutes=0):
 
 def deliver(delivery_pk):
     """Send one queued e-mail; a failure is recorded and retried later, up to
-    MAX_SEND_ATTEMPTS times, after which the delivery stays failed for staff to see."""
-    with transaction.atomic():
-        delivery = (
-            EmailDelivery.objects.select_for_update()
-            .select_related("registration__event")
-            .filter(pk=delivery_pk, status=EmailDelivery.Status.PENDING)
-            .first()
-        )
-        if delivery is None or delivery.registration.anonymised_at:
-            return
-        delivery.attempts += 1
-        try:
-            build_message(delivery).send()
-        except Exception as error:  # any backend failure is retried
-            delivery.last_error = f"{error.__class__.__name__}: {error}"[:500]
-            logger.warning("E-mail delivery %s failed: %s", delivery.pk, delivery.last_error)
-            if delivery.attempts >= MAX_SEND_ATTEMPTS:
-                delivery.status = EmailDelivery.Status.FAILED
-            else:
-                delay = RETRY_DELAYS_MINUTES[min(delivery.attempts, 3) - 1]
-                _enqueue_delivery(delivery.pk, delay_minutes=delay)
+    MAX_SEND_ATTEMPTS times, after which the delivery stays failed for staff to see.
+
+    The delivery is claimed (pending → sending) in a short transaction of its own, so
+    no lock is held while the mail server answers and no second worker sends it too."""
+    claimed = EmailDelivery.objects.filter(
+        pk=delivery_pk, status=EmailDelivery.Status.PENDING
+    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
+    if not claimed:
+        return
+    delivery = EmailDelivery.objects.select_related("registration__event").get(pk=delivery_pk)
+    if delivery.registration.anonymised_at:
+        delivery.status = EmailDelivery.Status.FAILED
+        delivery.last_error = "anonymised before sending"
+        delivery.save(update_fields=["status", "last_error"])
+        return
+    retry_in = None
+    try:
+        build_message(delivery).send()
+    except Exception as error:  # any backend failure is retried
+        delivery.last_error = f"{error.__class__.__name__}: {error}"[:500]
+        logger.warning("E-mail delivery %s failed: %s", delivery.pk, delivery.last_error)
+        if delivery.attempts >= MAX_SEND_ATTEMPTS:
+            delivery.status = EmailDelivery.Status.FAILED
         else:
-            delivery.status = EmailDelivery.Status.SENT
-            delivery.sent_at = timezone.now()
-            delivery.last_error = ""
-        delivery.save()
+            delivery.status = EmailDelivery.Status.PENDING
+            retry_in = RETRY_DELAYS_MINUTES[min(delivery.attempts, 3) - 1]
+    else:
+        delivery.status = EmailDelivery.Status.SENT
+        delivery.sent_at = timezone.now()
+        delivery.last_error = ""
+    delivery.save(update_fields=["status", "sent_at", "last_error"])
+    if retry_in is not None:
+        _enqueue_delivery(delivery.pk, delay_minutes=retry_in)
 
 
 def requeue_stuck_deliveries(older_than_minutes=30):
-    """Queue again the e-mails still waiting long after they were queued, e.g. when a
-    worker was stopped mid-way; sending twice is prevented by the row lock in deliver."""
+    """Queue again the e-mails still queued or sending long after they were queued,
+    e.g. when a worker was stopped mid-way (one may then arrive twice, never not at all)."""
     cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
-    stuck = EmailDelivery.objects.filter(status=EmailDelivery.Status.PENDING, created_at__lt=cutoff)
+    stuck = EmailDelivery.objects.filter(
+        status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.SENDING],
+        created_at__lt=cutoff,
+    )
+    stuck.filter(status=EmailDelivery.Status.SENDING).update(status=EmailDelivery.Status.PENDING)
     pks = list(stuck.values_list("pk", flat=True))
     for pk in pks:
         _enqueue_delivery(pk)

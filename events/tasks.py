@@ -18,8 +18,3 @@ def send_event_reminders(event_pk):
 @task()
 def notify_schedule_change(event_pk, sequence):
     services.notify_schedule_change(event_pk, sequence)
-
-
-@task()
-def anonymise_registrations(days=services.DEFAULT_RETENTION_DAYS):
-    services.anonymise_registrations(days)

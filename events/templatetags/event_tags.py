@@ -63,6 +63,8 @@ def registration_section(context, page):
     """The registration form of an event page, or why registration is closed. Seats and
     questions come from the page that holds the registrations in every language."""
     event = page.registration_event
+    if not event.registration_enabled:
+        return {"event": event}
     confirmed = Registration.objects.filter(event=event).confirmed().count()
     full = event.capacity is not None and confirmed >= event.capacity
     return {
