@@ -148,3 +148,15 @@ def test_event_page_has_json_ld_without_the_join_link(client, index):
     assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
     assert data["eventStatus"].endswith("EventScheduled")
     assert "teams.example.org" not in html
+
+
+def test_index_needs_the_same_few_queries_for_many_events(
+    client, index, django_assert_max_num_queries
+):
+    for n in range(12):
+        event = EventPageFactory(parent=index, registration_enabled=True, capacity=9, **at(n + 1))
+        RegistrationFactory(event=event)
+    client.get(index.url)
+
+    with django_assert_max_num_queries(30):
+        client.get(index.url)

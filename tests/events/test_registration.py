@@ -381,3 +381,34 @@ def test_swedish_page_shares_the_seats_and_mails_in_swedish(client, post, event)
     assert registration.event_id == event.pk and registration.is_waiting
     assert registration.language == "sv"
     assert mail.outbox[-1].subject == "Du står i kö: Kafé på svenska"
+
+
+def test_e_mails_stuck_in_the_queue_are_sent_by_the_next_run(
+    event, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+    stuck = EmailDelivery.objects.create(
+        registration=registration, kind=EmailDelivery.Kind.CONFIRMATION
+    )
+    EmailDelivery.objects.filter(pk=stuck.pk).update(
+        status=EmailDelivery.Status.SENDING, created_at=NOW - datetime.timedelta(hours=1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.requeue_stuck_deliveries() == 1
+
+    stuck.refresh_from_db()
+    assert stuck.status == EmailDelivery.Status.SENT
+    assert mail.outbox[-1].to == [registration.email]
+
+
+def test_event_page_with_registration_form_needs_few_queries(
+    client, event, django_assert_max_num_queries
+):
+    RegistrationFactory.create_batch(5, event=event)
+    client.get(event.url)
+
+    with django_assert_max_num_queries(30):
+        response = client.get(event.url)
+
+    assert response.status_code == 200
