@@ -2,6 +2,7 @@
 privacy consent and a honeypot for bots."""
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region
@@ -62,7 +63,7 @@ class RegistrationForm(forms.Form):
     # Left empty by people; bots fill every field they find.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, event, for_change=False, **kwargs):
+    def __init__(self, *args, event, for_change=False, privacy_url="", **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
         self.fields["project"].queryset = Project.objects.running().order_by("name")
@@ -73,6 +74,14 @@ class RegistrationForm(forms.Form):
         self.questions = list(event.registration_questions.all())
         for question in self.questions:
             self.fields[question.field_name] = self._question_field(question)
+        if not for_change:
+            # Consent last, after every question, then the trap for bots.
+            self.fields["consent"] = self.fields.pop("consent")
+            self.fields["homepage"] = self.fields.pop("homepage")
+            if privacy_url:
+                self.fields["consent"].help_text = format_html(
+                    '<a href="{}">{}</a>', privacy_url, _("Read the privacy notice")
+                )
 
     def _question_field(self, question):
         Kind = RegistrationQuestion.Kind
@@ -128,8 +137,8 @@ class StaffRegistrationForm(RegistrationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["consent"]
-        del self.fields["homepage"]
+        self.fields.pop("consent", None)
+        self.fields.pop("homepage", None)
 
 
 class MessageForm(forms.Form):

@@ -1,5 +1,6 @@
-"""Signed links to a registrant's own page. The link carries only the registration's
-number, signed and expiring, so it reveals nothing and cannot be guessed or altered."""
+"""Links registrants follow: the signed link to their own page (it carries only the
+registration's number, signed and expiring, so it reveals nothing and cannot be guessed
+or altered) and the privacy notice they agree to."""
 
 from django.conf import settings
 from django.core import signing
@@ -36,3 +37,12 @@ def manage_url(registration):
     with override(registration.language):
         path = reverse("events:manage", args=[registration_token(registration)])
     return settings.BASE_URL + path
+
+
+def privacy_notice_url(request, site_settings):
+    """The privacy notice in the reader's language, or "" when there is none."""
+    page = site_settings.privacy_page
+    if page is None:
+        return ""
+    page = page.specific.localized
+    return page.get_url(request) if page.live else ""

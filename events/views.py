@@ -10,12 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wagtail.models import Site
-
 from cms.models import SiteSettings
 from events import services
 from events.forms import RegistrationForm
-from events.links import registration_from_token
+from events.links import privacy_notice_url, registration_from_token
 from events.models import EventPage
 
 RATE_LIMIT = 10
@@ -67,12 +65,13 @@ def register(request, event_id):
         )
         response["Retry-After"] = str(RATE_WINDOW_SECONDS)
         return response
-    form = RegistrationForm(request.POST, event=event)
+    site_settings = SiteSettings.for_request(request)
+    privacy_url = privacy_notice_url(request, site_settings)
+    form = RegistrationForm(request.POST, event=event, privacy_url=privacy_url)
     if form.is_bot():
         return _problem(request, _("The registration could not be sent."), status=400)
     if not form.is_valid():
         return _form_page(request, page, form, status=400)
-    site_settings = SiteSettings.for_site(Site.find_for_request(request) or Site.objects.first())
     data = form.registration_data()
     data["consent_version"] = services.privacy_notice_version(site_settings)
     try:

@@ -5,8 +5,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cms.models import SiteSettings
 from events.formatting import event_when as format_event_when
 from events.forms import RegistrationForm
+from events.links import privacy_notice_url
 from events.listing import live_events_in_language
 from events.models import Registration
 
@@ -58,6 +60,10 @@ def seats_text(event, confirmed):
     return _("Full")
 
 
+def _privacy_url(request):
+    return privacy_notice_url(request, SiteSettings.for_request(request))
+
+
 @register.inclusion_tag("events/registration/section.html", takes_context=True)
 def registration_section(context, page):
     """The registration form of an event page, or why registration is closed. Seats and
@@ -72,7 +78,7 @@ def registration_section(context, page):
         "csrf_token": context.get("csrf_token"),
         "event": event,
         "page": page,
-        "form": RegistrationForm(event=event),
+        "form": RegistrationForm(event=event, privacy_url=_privacy_url(context["request"])),
         "closed_reason": event.registration_closed_reason(),
         "full": full,
         "full_without_queue": full and not event.waiting_list_enabled,
