@@ -130,7 +130,7 @@ def event_list(events, filters, page_number, now=None):
 
 def parse_month(value, today):
     try:
-        year, month = (int(part) for part in value.split("-"))
+        year, month = (int(part) for part in (value or "").split("-"))
         return datetime.date(year, month, 1)
     except (ValueError, TypeError):
         return today.replace(day=1)
@@ -142,6 +142,7 @@ class MonthView:
     weeks: list
     previous_month: datetime.date
     next_month: datetime.date
+    has_events: bool
 
 
 def month_view(events, filters, month_param, today=None):
@@ -166,4 +167,5 @@ def month_view(events, filters, month_param, today=None):
     ]
     previous_month = (first_day - datetime.timedelta(days=1)).replace(day=1)
     next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
-    return MonthView(first_day, rows, previous_month, next_month)
+    has_events = any(day.month == first_day.month for day in by_day)
+    return MonthView(first_day, rows, previous_month, next_month, has_events)
