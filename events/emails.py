@@ -73,6 +73,13 @@ def _subject_and_intro(delivery, title, when, position):
     return subject % values, intro % values
 
 
+def public_url(page):
+    """The page's address at BASE_URL, the site's public address, whatever host name
+    the Wagtail site record has."""
+    parts = page.get_url_parts()
+    return settings.BASE_URL + parts[2] if parts else settings.BASE_URL
+
+
 def calendar_sequence(event):
     state = CalendarState.objects.filter(event=event).first()
     return state.sequence if state else 0
@@ -99,7 +106,7 @@ def build_message(delivery):
             "event": shown,
             "intro": intro,
             "when": when,
-            "event_url": shown.full_url,
+            "event_url": public_url(shown),
             "manage_url": manage_url(registration),
             "join_url": event.online_join_url if show_join else "",
         }
