@@ -64,7 +64,10 @@ def registrations(request, event_id):
             )
         context["registrations"] = listed.order_by("status", "created_at", "pk")
         context["other_events"] = (
-            EventPage.objects.upcoming().filter(registration_enabled=True).exclude(pk=event.pk)
+            EventPage.objects.live()
+            .upcoming()
+            .filter(registration_enabled=True, locale=event.locale)
+            .exclude(pk=event.pk)
         )
     return TemplateResponse(request, "events/admin/registrations.html", context)
 

@@ -143,7 +143,7 @@ def update_answers(registration, data):
     registration.save()
 
 
-def cancel(registration, *, notify=True):
+def cancel(registration):
     """Cancel a registration, free its seat and promote whoever waits first."""
     with transaction.atomic():
         locked = _locked_event(registration.event_id)
@@ -153,8 +153,7 @@ def cancel(registration, *, notify=True):
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-        if notify:
-            queue_email(registration, EmailDelivery.Kind.CANCELLED)
+        queue_email(registration, EmailDelivery.Kind.CANCELLED)
         fill_free_seats(locked)
     return registration
 
@@ -197,7 +196,7 @@ def move(registration, target_event):
     }
     data["consent_version"] = registration.consent_version
     outcome = register(target_event, data, language=registration.language, added_by_staff=True)
-    cancel(registration, notify=False)
+    cancel(registration)  # its cancellation removes the old event from their calendar
     return outcome
 
 

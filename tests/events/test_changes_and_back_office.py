@@ -166,3 +166,21 @@ def test_staff_add_a_registration_by_hand(client, admin_user, event):
 
     added = Registration.objects.get(email="liisa@example.org")
     assert added.added_by_staff and added.is_waiting
+
+
+def test_staff_move_a_registration_to_another_event(client, admin_user, event):
+    other = EventPageFactory(
+        parent=event.get_parent(), title="Toinen kahvila", registration_enabled=True
+    )
+    other.save_revision().publish()
+    client.force_login(admin_user)
+    matti = Registration.objects.get(email="matti@example.org")
+
+    client.post(
+        reverse("events_registration_action", args=[matti.pk, "move"]), {"target": other.pk}
+    )
+
+    matti.refresh_from_db()
+    assert matti.is_cancelled
+    moved = Registration.objects.get(event=other)
+    assert moved.email == "matti@example.org" and moved.is_confirmed
