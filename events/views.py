@@ -1,6 +1,9 @@
 """Public registration views: register for an event, and the registrant's own page
 behind a signed link where they see, change or cancel their registration."""
 
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
@@ -22,9 +25,19 @@ DONE_SALT = "events.registration.done"
 DONE_MAX_AGE = 60 * 60
 
 
+def _client_address(request):
+    """The visitor's address: behind the site's own HTTPS proxy (BEHIND_HTTPS_PROXY) the
+    last X-Forwarded-For entry, which that proxy appended; otherwise REMOTE_ADDR."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return f"events:register:{address}"
+    """A cache key per address; hashed, so the cache holds no addresses."""
+    digest = hashlib.sha256(_client_address(request).encode()).hexdigest()[:32]
+    return f"events:register:{digest}"
 
 
 def _rate_limited(request):

@@ -412,3 +412,14 @@ def test_event_page_with_registration_form_needs_few_queries(
         response = client.get(event.url)
 
     assert response.status_code == 200
+
+
+def test_rate_limit_counts_each_address_on_its_own(client, event):
+    url = reverse("events:register", args=[event.pk])
+    for n in range(11):
+        client.post(url, registration_data(n), REMOTE_ADDR="192.0.2.1")
+
+    other = client.post(url, registration_data(99), REMOTE_ADDR="192.0.2.2")
+
+    assert client.post(url, registration_data(50), REMOTE_ADDR="192.0.2.1").status_code == 429
+    assert other.status_code == 302
