@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from events.models import Registration
+from events.models import EmailDelivery, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -184,3 +184,32 @@ def test_staff_move_a_registration_to_another_event(client, admin_user, event):
     assert matti.is_cancelled
     moved = Registration.objects.get(event=other)
     assert moved.email == "matti@example.org" and moved.is_confirmed
+
+
+def test_staff_send_failed_e_mails_again(client, admin_user, event):
+    maija = Registration.objects.get(email="maija@example.org")
+    failed = EmailDelivery.objects.create(
+        registration=maija,
+        kind=EmailDelivery.Kind.CONFIRMATION,
+        status=EmailDelivery.Status.FAILED,
+        attempts=4,
+    )
+    client.force_login(admin_user)
+    assert (
+        "Lähetä epäonnistuneet"
+        in client.get(reverse("events_registrations", args=[event.pk])).content.decode()
+    )
+
+    client.post(reverse("events_registration_retry_emails", args=[event.pk]))
+
+    failed.refresh_from_db()
+    assert failed.status == EmailDelivery.Status.SENT
+    assert mail.outbox[-1].to == ["maija@example.org"]
+
+
+def test_event_pages_in_the_admin_link_to_their_registrations(client, admin_user, event):
+    client.force_login(admin_user)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+
+    assert reverse("events_registrations", args=[event.pk]) in html
