@@ -52,5 +52,8 @@ messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them 
 			&& $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages -v0); \
 	done
 
+bench: $(STAMP) ## Run the benchmarks in bench/ (set DATABASE_URL for PostgreSQL)
+	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
 clean: ## Remove the virtualenv and local data (database, outbox, media)
 	rm -rf $(VENV) var

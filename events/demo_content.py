@@ -9,7 +9,14 @@ from wagtail.models import Site
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
 from cms.models import Region, Theme
-from events.models import EventIndexPage, EventPage, EventSeriesPage, EventType
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventSeriesPage,
+    EventType,
+    Registration,
+    RegistrationQuestion,
+)
 from network.models import Organisation
 
 EVENT_TYPES = [
@@ -102,6 +109,8 @@ def load(stdout):
             online_join_url="https://teams.example.org/l/meetup-join/kahvila-" + slug,
             organiser=coordination,
             region=regions["uusimaa"],
+            registration_enabled=True,
+            capacity=30,
         )
     webinar_day = next_weekday(21, weekday=1)
     ensure_event(
@@ -119,9 +128,19 @@ def load(stdout):
         organiser=coordination,
         region=regions["valtakunnallinen"],
         themes=Theme.objects.filter(slug__in=["kokemusasiantuntijuus", "kansalaisvaikuttaminen"]),
+        registration_enabled=True,
+        capacity=100,
+        registration_questions=[
+            RegistrationQuestion(
+                label="Mihin kysymykseen toivoisit webinaarissa vastausta?", kind="text"
+            ),
+            RegistrationQuestion(
+                label="Haluatko tallenteen linkin sähköpostiisi?", kind="checkbox"
+            ),
+        ],
     )
     meeting_day = next_weekday(30, weekday=1)
-    ensure_event(
+    meeting = ensure_event(
         index,
         "osallisuus-pohjois-pohjanmaalla",
         title="Osallisuus Pohjois-Pohjanmaalla – alueellinen verkostotapaaminen",
@@ -136,6 +155,13 @@ def load(stdout):
         municipality="Oulu",
         region=regions["pohjois-pohjanmaa"],
         accessibility_info="Esteetön sisäänkäynti ja induktiosilmukka.",
+        registration_enabled=True,
+        capacity=3,
+        registration_questions=[
+            RegistrationQuestion(
+                label="Lounas", kind="choice", choices="Sekaruoka\nKasvisruoka", required=True
+            )
+        ],
     )
     ensure_event(
         index,
@@ -154,7 +180,54 @@ def load(stdout):
         recording_url="https://video.example.org/osallistu-ja-osallista",
         region=regions["valtakunnallinen"],
     )
-    stdout.write("Events, the café series and a webinar: ok")
+    past_cafe_day = next_weekday(-60, weekday=4)
+    past_cafe = ensure_event(
+        series,
+        "osallisuuden-mittaaminen-kahvila",
+        title="Osallisuuden mittaaminen hankkeissa",
+        lead="Kahvilassa tutustuttiin osallisuusindikaattoriin ja sen käyttöön hankkeissa.",
+        event_type=types["kahvila"],
+        start=helsinki(past_cafe_day, 9, 30),
+        end=helsinki(past_cafe_day, 11),
+        attendance_mode=EventPage.AttendanceMode.ONLINE,
+        online_platform="Teams",
+        recording_url="https://video.example.org/osallisuuden-mittaaminen",
+        organiser=coordination,
+        region=regions["uusimaa"],
+        registration_enabled=True,
+        capacity=30,
+    )
+    ensure_registrations(meeting, DEMO_PEOPLE, answers={"Lounas": "Kasvisruoka"})
+    ensure_registrations(past_cafe, DEMO_PEOPLE[:3], attended=True)
+    stdout.write("Events, the café series, a webinar and registrations: ok")
+
+
+DEMO_PEOPLE = [
+    ("Aino Esimerkki", "aino.esimerkki@example.org", "Voset-hanke"),
+    ("Eero Kuvitteellinen", "eero.kuvitteellinen@example.org", "Kuopion kaupunki"),
+    ("Helmi Malli", "helmi.malli@example.org", "Diakonia-ammattikorkeakoulu"),
+    ("Onni Testinen", "onni.testinen@example.org", "Petosen Pömpeli"),
+]
+
+
+def ensure_registrations(event, people, *, answers=None, attended=False):
+    """Fictional registrants: the first fill the seats, the rest wait. Only once per event."""
+    if Registration.objects.filter(event=event).exists():
+        return
+    questions = {q.label: str(q.pk) for q in event.registration_questions.all()}
+    for number, (name, email, organisation) in enumerate(people):
+        full = event.capacity is not None and number >= event.capacity
+        Registration.objects.create(
+            event=event,
+            name=name,
+            email=email,
+            organisation=organisation,
+            status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+            attended=attended,
+            answers={questions[label]: value for label, value in (answers or {}).items()},
+            consent_version="demo",
+            created_at=event.start - datetime.timedelta(days=14 - number),
+        )
 
 
 from events import demo_participation_week  # noqa: E402, F401  (registers its loader)

@@ -74,3 +74,35 @@ def to_ical(calendar):
     """Bytes with CRLF line endings, folded lines and the VTIMEZONE the events use."""
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def invitation(
+    event,
+    *,
+    url,
+    sequence,
+    attendee_email,
+    attendee_name,
+    organizer_email,
+    join_url="",
+    method="REQUEST",
+):
+    """An iTIP message (RFC 5546) for one registrant: METHOD:REQUEST adds or updates the
+    event in their calendar, METHOD:CANCEL removes it. UID and SEQUENCE are the public
+    feeds' own, so the calendar program treats it as the same event."""
+    from icalendar import vCalAddress
+
+    calendar = new_calendar(method=method)
+    status = "CANCELLED" if method == "CANCEL" or event.is_cancelled else None
+    component = event_component(event, url=url, sequence=sequence, join_url=join_url, status=status)
+    organizer = vCalAddress(f"mailto:{organizer_email}")
+    organizer.params["cn"] = vText(_("Osallisuusverkosto"))
+    component.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{attendee_email}")
+    attendee.params["cn"] = vText(attendee_name)
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    attendee.params["partstat"] = vText("ACCEPTED" if method == "REQUEST" else "DECLINED")
+    attendee.params["rsvp"] = vText("FALSE")
+    component.add("attendee", attendee, encode=0)
+    calendar.add_component(component)
+    return to_ical(calendar)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import feeds
+from events import feeds, views
 
 app_name = "events"
 urlpatterns = [
@@ -18,4 +18,7 @@ urlpatterns = [
         name="participation_week_feed",
     ),
     path("kalenteri/tapahtuma/<int:page_id>.ics", feeds.event_ics, name="event_ics"),
+    path("ilmoittaudu/<int:event_id>/", views.register, name="register"),
+    path("ilmoittautuminen/valmis/<str:token>/", views.registered, name="registered"),
+    path("ilmoittautuminen/<str:token>/", views.manage, name="manage"),
 ]

@@ -2,6 +2,12 @@ from .calendar_state import CalendarState
 from .imported_event import ImportedEvent
 from .pages import EventIndexPage, EventPage, EventSeriesPage, EventSpeaker
 from .participation_week import ParticipationWeekPage, Submission
+from .registrations import (
+    EmailDelivery,
+    Registration,
+    RegistrationQuestion,
+    RegistrationSettings,
+)
 from .taxonomy import EventType
 
 __all__ = [
@@ -14,4 +20,8 @@ __all__ = [
     "ImportedEvent",
     "ParticipationWeekPage",
     "Submission",
+    "EmailDelivery",
+    "Registration",
+    "RegistrationQuestion",
+    "RegistrationSettings",
 ]

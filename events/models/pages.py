@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from cms.blocks import BodyBlock
 from cms.models import BasePage
 
+from .registrations import RegistrationSettings
+
 
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
@@ -43,8 +45,19 @@ class EventIndexPage(BasePage):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
+        from events import listing  # it queries these models, so it imports this module
+
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.live().public().descendant_of(self).upcoming()
+        indexes = [self, *self.get_translations()]
+        events = listing.live_events_in_language(within=indexes)
+        filters = listing.Filters.from_request(request.GET)
+        context["filters"] = filters
+        context["choices"] = listing.filter_choices()
+        context["month_view"] = request.GET.get("view") == "month"
+        if context["month_view"]:
+            context["month"] = listing.month_view(events, filters, request.GET.get("month"))
+        else:
+            context["events"] = listing.event_list(events, filters, request.GET.get("page"))
         return context
 
 
@@ -71,7 +84,7 @@ class EventSeriesPage(BasePage):
         return context
 
 
-class EventPage(BasePage):
+class EventPage(RegistrationSettings, BasePage):
     class AttendanceMode(models.TextChoices):
         ONLINE = "online", _("Online")
         ONSITE = "onsite", _("On site")
@@ -185,6 +198,7 @@ class EventPage(BasePage):
         MultiFieldPanel(
             [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Materials")
         ),
+        *RegistrationSettings.registration_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -218,6 +232,15 @@ class EventPage(BasePage):
             self.venue_name or self.street_address or self.municipality
         ):
             raise ValidationError({"venue_name": _("Give the venue of an on-site event.")})
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"registration_closes": _("Registration must close after it opens.")}
+            )
+        if closes and self.end and closes > self.end:
+            raise ValidationError(
+                {"registration_closes": _("Registration must close before the event ends.")}
+            )
 
     @property
     def is_online(self):

@@ -11,6 +11,7 @@ from events.models import (
     EventSeriesPage,
     EventType,
     ParticipationWeekPage,
+    Registration,
 )
 
 
@@ -64,3 +65,25 @@ class ParticipationWeekPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ParticipationWeekPage
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Osallistuja {n}")
+    email = factory.Sequence(lambda n: f"osallistuja{n}@example.org")
+    status = Registration.Status.CONFIRMED
+    consent_version = "none"
+
+    class Meta:
+        model = Registration
+
+
+def registration_data(n=0, **fields):
+    """What a valid registration form posts."""
+    return {
+        "name": f"Maija Meikäläinen {n}",
+        "email": f"maija{n}@example.org",
+        "organisation": "Diakonia-ammattikorkeakoulu",
+        "needs": "",
+        "consent": "on",
+        **fields,
+    }

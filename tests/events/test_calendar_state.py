@@ -19,7 +19,11 @@ def event(home):
 
 def test_sequence_rises_when_the_time_changes_and_registrants_are_told(event):
     told = []
-    event_schedule_changed.connect(lambda sender, **kwargs: told.append(kwargs), weak=False)
+
+    def listen(sender, **kwargs):
+        told.append(kwargs)
+
+    event_schedule_changed.connect(listen, weak=False)
 
     event.start += datetime.timedelta(hours=1)
     event.end += datetime.timedelta(hours=1)
@@ -27,7 +31,7 @@ def test_sequence_rises_when_the_time_changes_and_registrants_are_told(event):
 
     assert CalendarState.objects.get(event=event).sequence == 1
     assert told[-1]["sequence"] == 1
-    event_schedule_changed.receivers.clear()
+    event_schedule_changed.disconnect(listen)
 
 
 def test_sequence_stays_when_only_the_text_changes(event):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cms', '0002_taxonomies'),
-        ('events', '0001_initial'),
+        ('events', '0002_registrations'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -1,0 +1,19 @@
+"""Queue the reminders that are due. The worker also runs this per event when the
+reminder time comes; running it from cron as well (every 15 minutes) is safe because
+each registrant gets each event's reminder once."""
+
+from django.core.management.base import BaseCommand
+
+from events import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue every event reminder that is due and e-mails stuck in the queue; "
+        "safe to run as often as you like."
+    )
+
+    def handle(self, *args, **options):
+        count = services.send_due_reminders()
+        stuck = services.requeue_stuck_deliveries()
+        self.stdout.write(f"Queued {count} reminder(s); queued {stuck} stuck e-mail(s) again.")

@@ -1,0 +1,338 @@
+"""Registrations for events: the settings an event carries, the extra questions editors
+ask, the registrations themselves and a record of every e-mail sent about them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
+
+
+class RegistrationSettings(models.Model):
+    """Registration fields of an event page, kept beside the registration models."""
+
+    registration_enabled = models.BooleanField(_("registration in use"), default=False)
+    registration_opens = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: when the event starts."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    waiting_list_enabled = models.BooleanField(_("waiting list"), default=True)
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("reminder, hours before the start"),
+        default=24,
+        help_text=_("0: no reminder."),
+    )
+
+    registration_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
+                FieldPanel("reminder_hours"),
+                InlinePanel("registration_questions", label=_("Extra questions")),
+            ],
+            heading=_("Registration"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def registration_closed_reason(self, now=None):
+        """Why nobody can register right now, in plain words, or "" when they can."""
+        now = now or timezone.now()
+        if not self.registration_enabled:
+            return _("This event takes no registrations.")
+        if self.status == "cancelled":
+            return _("This event has been cancelled, so registration is closed.")
+        if self.end < now:
+            return _("This event is over, so registration is closed.")
+        if self.registration_opens and now < self.registration_opens:
+            opens = date_format(timezone.localtime(self.registration_opens), "j.n.Y G.i")
+            return _("Registration opens on %(date)s.") % {"date": opens}
+        if now >= (self.registration_closes or self.start):
+            return _("Registration has closed.")
+        return ""
+
+    @cached_property
+    def registration_event(self):
+        """The page that holds the registrations of this event in every language: the
+        live original in the default language, or this page when there is none. So a
+        Swedish and a Finnish page share one set of seats."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = (
+            type(self)
+            .objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        return original or self
+
+    def in_language(self, language_code):
+        """This event's live page in `language_code`, or this page when not translated."""
+        if self.locale.language_code == language_code:
+            return self
+        translation = (
+            type(self)
+            .objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=language_code)
+            .first()
+        )
+        return translation or self
+
+    @property
+    def reminder_due_at(self):
+        if not self.reminder_hours:
+            return None
+        return self.start - datetime.timedelta(hours=self.reminder_hours)
+
+
+class RegistrationQuestion(Orderable):
+    """An extra question editors ask on one event's registration form."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        CHOICE = "choice", _("One of the choices")
+        CHECKBOX = "checkbox", _("Checkbox")
+
+    page = ParentalKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="registration_questions"
+    )
+    label = models.CharField(_("question"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.TEXT)
+    choices = models.TextField(
+        _("choices"), blank=True, max_length=2000, help_text=_("One choice per line.")
+    )
+    required = models.BooleanField(_("required"), default=False)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("kind"),
+        FieldPanel("choices"),
+        FieldPanel("required"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("extra question")
+        verbose_name_plural = _("extra questions")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def field_name(self):
+        return f"question_{self.pk}"
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        """The waiting list, first come first served."""
+        return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+
+    def cancelled(self):
+        return self.filter(status=Registration.Status.CANCELLED)
+
+    def active(self):
+        """Registrations that hold a seat or a place in the queue."""
+        return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
+
+    def with_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+    def due_for_anonymisation(self, days, now=None):
+        cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+        return self.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+
+    def counts(self):
+        """Confirmed, waiting, cancelled and attended in one query."""
+        return self.aggregate(
+            confirmed=models.Count("pk", filter=models.Q(status=Registration.Status.CONFIRMED)),
+            waiting=models.Count("pk", filter=models.Q(status=Registration.Status.WAITING)),
+            cancelled=models.Count("pk", filter=models.Q(status=Registration.Status.CANCELLED)),
+            attended=models.Count("pk", filter=models.Q(attended=True)),
+        )
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    project = models.ForeignKey(
+        "network.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        "cms.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    needs = models.TextField(_("accessibility or dietary needs"), blank=True, max_length=1000)
+    answers = models.JSONField(_("answers to extra questions"), default=dict, blank=True)
+    consent_version = models.CharField(_("privacy notice version"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=5, default="fi")
+    member = models.ForeignKey(
+        "network.Member",
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    added_by_staff = models.BooleanField(_("added by staff"), default=False)
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "event",
+                condition=models.Q(status__in=["confirmed", "waiting"]) & ~models.Q(email=""),
+                name="events_registration_one_active_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return self.name or str(_("Anonymised registration"))
+
+    @property
+    def is_confirmed(self):
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waiting(self):
+        return self.status == self.Status.WAITING
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def waiting_position(self):
+        """1 for the first in the queue; None when not waiting."""
+        if not self.is_waiting:
+            return None
+        ahead = Registration.objects.waiting().filter(event_id=self.event_id)
+        ahead = ahead.filter(
+            models.Q(created_at__lt=self.created_at)
+            | models.Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1
+
+    def answer_rows(self):
+        """(question, answer) pairs in the order the event asks them."""
+        rows = []
+        for question in self.event.registration_questions.all():
+            value = self.answers.get(str(question.pk), "")
+            if question.kind == RegistrationQuestion.Kind.CHECKBOX:
+                value = _("Yes") if value else _("No")
+            rows.append((question.label, value))
+        return rows
+
+
+class EmailDelivery(models.Model):
+    """One e-mail to one registrant: queued, sent or failed, with its attempts. The
+    (registration, kind, key) constraint makes reminders and updates go out once."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Registration confirmed")
+        WAITING = "waiting", _("Waiting list")
+        PROMOTED = "promoted", _("Moved from the waiting list")
+        LINK = "link", _("Personal link sent again")
+        CANCELLED = "cancelled", _("Registration cancelled")
+        REMINDER = "reminder", _("Reminder")
+        UPDATE = "update", _("Event changed")
+        EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
+        MESSAGE = "message", _("Message from the organiser")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    key = models.CharField(_("key"), max_length=100, blank=True)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("message"), blank=True, max_length=5000)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind", "key"],
+                condition=~models.Q(key=""),
+                name="events_delivery_once_per_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"

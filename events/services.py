@@ -1,0 +1,382 @@
+"""Side effects of registrations: taking seats under a lock on the event, cancelling and
+promoting, queuing and sending e-mails, reminders, schedule changes and anonymisation.
+
+Every change to who holds a seat runs inside one transaction that first locks the
+event's row (`select_for_update`; SQLite takes its write lock when the transaction
+begins), so two requests never both count the same free seat."""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from django_tasks import default_task_backend
+
+from events.emails import build_message
+from events.models import EmailDelivery, EventPage, Registration
+from network.models import Member
+
+logger = logging.getLogger(__name__)
+
+LOCK_TIMEOUT_MS = 5000
+MAX_SEND_ATTEMPTS = 4
+RETRY_DELAYS_MINUTES = (1, 10, 60)
+DEFAULT_RETENTION_DAYS = 90
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made, with a message fit for the registrant."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class RegistrationBusy(RegistrationError):
+    def __init__(self):
+        super().__init__(
+            _("Many people are registering right now. Nothing was saved; please try again.")
+        )
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    created: bool
+
+
+def privacy_notice_version(site_settings):
+    """Which privacy notice the registrant agreed to: the page and its live revision."""
+    page = site_settings.privacy_page if site_settings else None
+    if page is None:
+        return "none"
+    return f"page {page.pk}, revision {page.live_revision_id}"
+
+
+# Seats ----------------------------------------------------------------------------------
+
+
+def _locked_event(event_pk):
+    """The event's row, locked until the transaction ends; waits at most LOCK_TIMEOUT_MS."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
+
+
+def _confirmed_count(event):
+    return Registration.objects.filter(event=event).confirmed().count()
+
+
+def _has_free_seat(event):
+    return event.capacity is None or _confirmed_count(event) < event.capacity
+
+
+def register(event, data, *, language, added_by_staff=False, now=None):
+    """Confirm or waiting-list a registration, or return the existing one for the same
+    e-mail. Raises RegistrationError with the reason when the event takes nobody."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = _locked_event(event.pk)
+            existing = Registration.objects.active().filter(event=locked)
+            existing = existing.with_email(data["email"]).first()
+            if existing is not None:
+                return Outcome(existing, created=False)
+            reason = "" if added_by_staff else locked.registration_closed_reason(now)
+            if reason:
+                raise RegistrationError(reason)
+            if _has_free_seat(locked):
+                status = Registration.Status.CONFIRMED
+            elif locked.waiting_list_enabled or added_by_staff:
+                status = Registration.Status.WAITING
+            else:
+                raise RegistrationError(_("This event is full and has no waiting list."))
+            registration = Registration.objects.create(
+                event=locked,
+                status=status,
+                language=language,
+                added_by_staff=added_by_staff,
+                created_at=now,
+                member=_member_for(data["email"], data.get("name", "")),
+                **data,
+            )
+            kind = (
+                EmailDelivery.Kind.CONFIRMATION
+                if status == Registration.Status.CONFIRMED
+                else EmailDelivery.Kind.WAITING
+            )
+            queue_email(registration, kind)
+    except OperationalError as error:
+        logger.warning("Registration lock wait gave up: %s", error.__class__.__name__)
+        raise RegistrationBusy() from error
+    except IntegrityError:
+        # The same address won a race we lost: it already holds its place.
+        existing = Registration.objects.active().filter(event_id=event.pk)
+        existing = existing.with_email(data["email"]).first()
+        if existing is None:
+            raise
+        return Outcome(existing, created=False)
+    return Outcome(registration, created=True)
+
+
+def _member_for(email, name):
+    """The network member with this address, so one person's data can be found later."""
+    try:
+        with transaction.atomic():
+            return Member.for_email(email, name=name)
+    except IntegrityError:
+        return Member.objects.filter(email__iexact=email).first()
+
+
+def resend_link(registration):
+    queue_email(registration, EmailDelivery.Kind.LINK)
+
+
+def update_answers(registration, data):
+    for name, value in data.items():
+        setattr(registration, name, value)
+    registration.save()
+
+
+def cancel(registration):
+    """Cancel a registration, free its seat and promote whoever waits first."""
+    with transaction.atomic():
+        locked = _locked_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.is_cancelled:
+            return registration
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        queue_email(registration, EmailDelivery.Kind.CANCELLED)
+        fill_free_seats(locked)
+    return registration
+
+
+def fill_free_seats(locked_event):
+    """Promote from the waiting list while seats are free. Call with the event locked."""
+    promoted = []
+    if locked_event.has_ended:
+        return promoted
+    while _has_free_seat(locked_event):
+        first = Registration.objects.filter(event=locked_event).waiting().first()
+        if first is None:
+            break
+        _confirm(first)
+        promoted.append(first)
+    return promoted
+
+
+def _confirm(registration):
+    registration.status = Registration.Status.CONFIRMED
+    registration.save(update_fields=["status", "updated_at"])
+    queue_email(registration, EmailDelivery.Kind.PROMOTED)
+
+
+def promote(registration):
+    """Staff move someone from the waiting list to a seat, even past the capacity."""
+    with transaction.atomic():
+        _locked_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.is_waiting:
+            _confirm(registration)
+    return registration
+
+
+def move(registration, target_event):
+    """Staff move a registration to another event, where it takes a seat if one is free."""
+    data = {
+        field: getattr(registration, field)
+        for field in ("name", "email", "organisation", "project", "region", "needs")
+    }
+    data["consent_version"] = registration.consent_version
+    outcome = register(target_event, data, language=registration.language, added_by_staff=True)
+    cancel(registration)  # its cancellation removes the old event from their calendar
+    return outcome
+
+
+def set_attended(registration, attended):
+    Registration.objects.filter(pk=registration.pk).update(attended=attended)
+
+
+# E-mail --------------------------------------------------------------------------------
+
+
+def queue_email(registration, kind, *, key="", subject="", body=""):
+    """Record an e-mail and send it from a task once the transaction commits. With a
+    key, the same e-mail is queued once only; returns None when it already was."""
+    try:
+        with transaction.atomic():
+            delivery = EmailDelivery.objects.create(
+                registration=registration, kind=kind, key=key, subject=subject, body=body
+            )
+    except IntegrityError:
+        return None
+    _enqueue_delivery(delivery.pk)
+    return delivery
+
+
+def _enqueue_delivery(delivery_pk, delay_minutes=0):
+    from events.tasks import deliver_email
+
+    task = deliver_email
+    if delay_minutes and default_task_backend.supports_defer:
+        task = task.using(run_after=timezone.now() + datetime.timedelta(minutes=delay_minutes))
+    transaction.on_commit(lambda: task.enqueue(delivery_pk))
+
+
+def deliver(delivery_pk):
+    """Send one queued e-mail; a failure is recorded and retried later, up to
+    MAX_SEND_ATTEMPTS times, after which the delivery stays failed for staff to see.
+
+    The delivery is claimed (pending → sending) in a short transaction of its own, so
+    no lock is held while the mail server answers and no second worker sends it too."""
+    claimed = EmailDelivery.objects.filter(
+        pk=delivery_pk, status=EmailDelivery.Status.PENDING
+    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
+    if not claimed:
+        return
+    delivery = EmailDelivery.objects.select_related("registration__event").get(pk=delivery_pk)
+    if delivery.registration.anonymised_at:
+        delivery.status = EmailDelivery.Status.FAILED
+        delivery.last_error = "anonymised before sending"
+        delivery.save(update_fields=["status", "last_error"])
+        return
+    retry_in = None
+    try:
+        build_message(delivery).send()
+    except Exception as error:  # any backend failure is retried
+        delivery.last_error = f"{error.__class__.__name__}: {error}"[:500]
+        logger.warning("E-mail delivery %s failed: %s", delivery.pk, delivery.last_error)
+        if delivery.attempts >= MAX_SEND_ATTEMPTS:
+            delivery.status = EmailDelivery.Status.FAILED
+        else:
+            delivery.status = EmailDelivery.Status.PENDING
+            retry_in = RETRY_DELAYS_MINUTES[min(delivery.attempts, 3) - 1]
+    else:
+        delivery.status = EmailDelivery.Status.SENT
+        delivery.sent_at = timezone.now()
+        delivery.last_error = ""
+    delivery.save(update_fields=["status", "sent_at", "last_error"])
+    if retry_in is not None:
+        _enqueue_delivery(delivery.pk, delay_minutes=retry_in)
+
+
+def requeue_stuck_deliveries(older_than_minutes=30):
+    """Queue again the e-mails still queued or sending long after they were queued,
+    e.g. when a worker was stopped mid-way (one may then arrive twice, never not at all)."""
+    cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
+    stuck = EmailDelivery.objects.filter(
+        status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.SENDING],
+        created_at__lt=cutoff,
+    )
+    stuck.filter(status=EmailDelivery.Status.SENDING).update(status=EmailDelivery.Status.PENDING)
+    pks = list(stuck.values_list("pk", flat=True))
+    for pk in pks:
+        _enqueue_delivery(pk)
+    return len(pks)
+
+
+def retry_failed_deliveries(event):
+    """Staff send the event's failed e-mails again, with a fresh set of attempts."""
+    failed = EmailDelivery.objects.filter(
+        registration__event=event, status=EmailDelivery.Status.FAILED
+    )
+    pks = list(failed.values_list("pk", flat=True))
+    with transaction.atomic():
+        failed.update(status=EmailDelivery.Status.PENDING, attempts=0)
+        for pk in pks:
+            _enqueue_delivery(pk)
+    return len(pks)
+
+
+def message_confirmed(event, subject, body):
+    """A message from staff to everyone with a seat."""
+    registrations = Registration.objects.filter(event=event).confirmed()
+    with transaction.atomic():
+        for registration in registrations:
+            queue_email(registration, EmailDelivery.Kind.MESSAGE, subject=subject, body=body)
+    return registrations.count()
+
+
+# Reminders and schedule changes --------------------------------------------------------
+
+
+def reminder_key(event):
+    return event.start.isoformat()
+
+
+def send_due_reminders(now=None, event_pk=None):
+    """Queue the reminder of every confirmed registrant whose event starts within its
+    reminder lead time. Keyed by the start time, so running twice sends once and a
+    moved event gets a fresh reminder."""
+    now = now or timezone.now()
+    events = EventPage.objects.live().filter(
+        registration_enabled=True, reminder_hours__gt=0, start__gt=now
+    )
+    if event_pk:
+        events = events.filter(pk=event_pk)
+    queued = 0
+    for event in events.exclude(status=EventPage.Status.CANCELLED):
+        if event.reminder_due_at > now:
+            continue
+        key = reminder_key(event)
+        for registration in Registration.objects.filter(event=event).confirmed():
+            if queue_email(registration, EmailDelivery.Kind.REMINDER, key=key):
+                queued += 1
+    return queued
+
+
+def schedule_reminders(event):
+    """Ask the worker to send the event's reminders when they fall due. Backends that
+    cannot defer rely on the `send_event_reminders` command run from cron."""
+    from events.tasks import send_event_reminders
+
+    due = event.reminder_due_at
+    if not event.registration_enabled or due is None or not default_task_backend.supports_defer:
+        return
+    run_after = max(due, timezone.now())
+    send_event_reminders.using(run_after=run_after).enqueue(event.pk)
+
+
+def notify_schedule_change(event_pk, sequence):
+    """Tell registrants that the event moved or was cancelled; their calendar entry
+    updates because the invitation keeps the UID and carries the higher SEQUENCE."""
+    event = EventPage.objects.get(pk=event_pk)
+    if event.is_cancelled:
+        registrations = Registration.objects.filter(event=event).active()
+        kind = EmailDelivery.Kind.EVENT_CANCELLED
+    else:
+        registrations = Registration.objects.filter(event=event).confirmed()
+        kind = EmailDelivery.Kind.UPDATE
+    with transaction.atomic():
+        for registration in registrations:
+            queue_email(registration, kind, key=f"sequence-{sequence}")
+    if not event.is_cancelled:
+        schedule_reminders(event)
+
+
+# Retention -----------------------------------------------------------------------------
+
+
+def anonymise_registrations(days=DEFAULT_RETENTION_DAYS, now=None):
+    """Blank personal data of registrations whose event ended more than `days` ago.
+    Status and attendance stay, so the event's counts stay true."""
+    now = now or timezone.now()
+    registrations = Registration.objects.due_for_anonymisation(days, now=now)
+    EmailDelivery.objects.filter(registration__in=registrations).update(subject="", body="")
+    return registrations.update(
+        name="",
+        email="",
+        organisation="",
+        project=None,
+        needs="",
+        answers={},
+        member=None,
+        anonymised_at=now,
+    )

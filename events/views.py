@@ -1,0 +1,186 @@
+"""Public registration views: register for an event, and the registrant's own page
+behind a signed link where they see, change or cancel their registration."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.models import SiteSettings
+from events import services
+from events.forms import RegistrationForm
+from events.links import privacy_notice_url, registration_from_token
+from events.models import EventPage
+
+RATE_LIMIT = 10
+RATE_WINDOW_SECONDS = 600
+DONE_SALT = "events.registration.done"
+DONE_MAX_AGE = 60 * 60
+
+
+def _client_address(request):
+    """The visitor's address: behind the site's own HTTPS proxy (BEHIND_HTTPS_PROXY) the
+    last X-Forwarded-For entry, which that proxy appended; otherwise REMOTE_ADDR."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _client_key(request):
+    """A cache key per address; hashed, so the cache holds no addresses."""
+    digest = hashlib.sha256(_client_address(request).encode()).hexdigest()[:32]
+    return f"events:register:{digest}"
+
+
+def _rate_limited(request):
+    """True when this address has posted more registrations than people plausibly do."""
+    key = _client_key(request)
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def _problem(request, message, *, status, event=None):
+    return render(
+        request,
+        "events/registration/problem.html",
+        {"message": message, "event": event},
+        status=status,
+    )
+
+
+@require_POST
+def register(request, event_id):
+    page = EventPage.objects.live().public().filter(pk=event_id).first()
+    if page is None:
+        return _problem(
+            request, _("This event cannot be found. It may have been removed."), status=404
+        )
+    event = page.registration_event
+    if _rate_limited(request):
+        response = _problem(
+            request,
+            _("Too many registrations from your address. Please wait a few minutes."),
+            status=429,
+            event=page,
+        )
+        response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+        return response
+    site_settings = SiteSettings.for_request(request)
+    privacy_url = privacy_notice_url(request, site_settings)
+    form = RegistrationForm(request.POST, event=event, privacy_url=privacy_url)
+    if form.is_bot():
+        return _problem(request, _("The registration could not be sent."), status=400)
+    if not form.is_valid():
+        return _form_page(request, page, form, status=400)
+    data = form.registration_data()
+    data["consent_version"] = services.privacy_notice_version(site_settings)
+    try:
+        outcome = services.register(event, data, language=get_language())
+    except services.RegistrationBusy as busy:
+        form.add_error(None, busy.message)
+        response = _form_page(request, page, form, status=429)
+        response["Retry-After"] = "5"
+        return response
+    except services.RegistrationError as error:
+        return _problem(request, error.message, status=409, event=page)
+    if not outcome.created:
+        services.resend_link(outcome.registration)
+        return render(request, "events/registration/already.html", {"event": page})
+    token = signing.dumps(outcome.registration.pk, salt=DONE_SALT)
+    return redirect("events:registered", token=token)
+
+
+def _form_page(request, event, form, *, status=200):
+    return render(
+        request, "events/registration/form_page.html", {"event": event, "form": form}, status=status
+    )
+
+
+def registered(request, token):
+    """The notice after registering: what happened and what was sent where."""
+    try:
+        pk = signing.loads(token, salt=DONE_SALT, max_age=DONE_MAX_AGE)
+    except signing.BadSignature:
+        return _bad_link(request)
+    registration = services.Registration.objects.select_related("event").filter(pk=pk).first()
+    if registration is None:
+        return _bad_link(request)
+    return render(
+        request,
+        "events/registration/registered.html",
+        {
+            "registration": registration,
+            "event": registration.event.specific.in_language(get_language()),
+            "position": registration.waiting_position(),
+        },
+    )
+
+
+def _bad_link(request):
+    return _problem(
+        request,
+        _(
+            "This link does not work: it may be incomplete, expired or already used up. "
+            "Open the link in your latest e-mail, or register again on the event page."
+        ),
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    registration = registration_from_token(token)
+    if registration is None:
+        return _bad_link(request)
+    event = registration.event.specific
+    page = event.in_language(get_language())
+    form = None
+    if not registration.is_cancelled and not event.has_ended:
+        initial = RegistrationForm.initial_from(registration)
+        form = RegistrationForm(event=event, for_change=True, initial=initial)
+    if request.method == "POST" and form is not None:
+        action = request.POST.get("action")
+        if action == "cancel":
+            services.cancel(registration)
+            messages.success(
+                request,
+                _("Your registration has been cancelled and a confirmation sent by e-mail."),
+            )
+            return HttpResponseRedirect(request.path)
+        if action == "change":
+            form = RegistrationForm(request.POST, event=event, for_change=True)
+            if form.is_valid():
+                services.update_answers(registration, form.registration_data())
+                messages.success(request, _("Your details have been saved."))
+                return HttpResponseRedirect(request.path)
+    show_join = (
+        registration.is_confirmed
+        and event.is_online
+        and not event.is_cancelled
+        and not event.has_ended
+    )
+    return render(
+        request,
+        "events/registration/manage.html",
+        {
+            "registration": registration,
+            "event": page,
+            "form": form,
+            "position": registration.waiting_position(),
+            "join_url": event.online_join_url if show_join else "",
+        },
+        status=400 if form is not None and form.is_bound and form.errors else 200,
+    )

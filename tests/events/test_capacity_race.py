@@ -1,0 +1,89 @@
+"""Many people registering for the last seats at once never get more seats than exist."""
+
+import threading
+import time
+
+from django.db import connection
+
+import pytest
+
+from events import services
+from events.models import Registration
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CLIENTS = 24
+SEATS = 3
+
+
+@pytest.fixture
+def event(home):
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=index, registration_enabled=True, capacity=SEATS)
+    event.save_revision().publish()
+    return event
+
+
+def race(event, emails, attempts=1):
+    """Register every address at the same moment, each from its own thread and
+    database connection, trying again after a "try again" answer up to `attempts`
+    times as a person would; returns the exceptions raised."""
+    barrier = threading.Barrier(len(emails))
+    errors = []
+
+    def register(email):
+        try:
+            barrier.wait()
+            for attempt in range(attempts):
+                try:
+                    data = {"name": "Kilpailija", "email": email}
+                    services.register(event, data, language="fi")
+                    break
+                except services.RegistrationBusy:
+                    if attempt == attempts - 1:
+                        raise
+                    time.sleep(0.05)
+        except Exception as error:  # collected and asserted on below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(email,)) for email in emails]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="races need PostgreSQL row locks")
+def test_parallel_registrations_never_overbook(event):
+    errors = race(event, [f"kilpailija{n}@example.org" for n in range(CLIENTS)])
+
+    assert errors == []
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.confirmed().count() == SEATS
+    assert registrations.waiting().count() == CLIENTS - SEATS
+    positions = sorted(r.waiting_position() for r in registrations.waiting())
+    assert positions == list(range(1, CLIENTS - SEATS + 1))
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="races need PostgreSQL row locks")
+def test_same_address_registering_in_parallel_takes_one_seat(event):
+    errors = race(event, ["sama@example.org"] * CLIENTS)
+
+    assert errors == []
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="checks SQLite's write lock")
+def test_parallel_registrations_never_overbook_on_sqlite(event):
+    errors = race(event, [f"kilpailija{n}@example.org" for n in range(CLIENTS)], attempts=50)
+
+    assert errors == []
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.confirmed().count() == SEATS
+    assert registrations.waiting().count() == CLIENTS - SEATS

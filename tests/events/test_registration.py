@@ -1,0 +1,425 @@
+import datetime
+
+from django.core import mail
+from django.db import OperationalError
+from django.urls import reverse
+from django.utils import translation
+
+import pytest
+import time_machine
+
+from events import services
+from events.links import registration_token
+from events.models import EmailDelivery, Registration, RegistrationQuestion
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    registration_data,
+)
+from tests.factories import translate
+
+pytestmark = pytest.mark.django_db
+NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def event(home):
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(
+        parent=index,
+        start=NOW + datetime.timedelta(days=7),
+        end=NOW + datetime.timedelta(days=7, hours=2),
+        registration_enabled=True,
+        capacity=2,
+    )
+    event.save_revision().publish()
+    return event
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """Post the registration form and run what the view queued after its commit."""
+
+    def post(event, n=0, **fields):
+        url = reverse("events:register", args=[event.pk])
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, registration_data(n, **fields))
+
+    return post
+
+
+def test_registering_confirms_a_seat_and_mails_an_invitation_with_the_join_link(post, event):
+    response = post(event)
+
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.is_confirmed
+    message = mail.outbox[-1]
+    assert message.to == ["maija0@example.org"]
+    assert "teams.example.org" in message.body
+    assert "teams.example.org" in message.alternatives[0].content
+    invite = next(
+        part for part in message.attachments if part.get_content_type() == "text/calendar"
+    )
+    assert invite.get_param("method") == "REQUEST"
+    ics = invite.get_payload(decode=True).decode()
+    assert "METHOD:REQUEST" in ics
+    assert f"UID:{event.calendar_uid}" in ics
+    assert "ATTENDEE" in ics and "ORGANIZER" in ics
+    assert EmailDelivery.objects.get().status == EmailDelivery.Status.SENT
+
+
+def test_full_event_puts_people_on_the_waiting_list_with_their_position(client, post, event):
+    for n in range(3):
+        post(event, n)
+
+    waiting = Registration.objects.waiting().get()
+    assert waiting.waiting_position() == 1
+    assert "teams.example.org" not in mail.outbox[-1].body
+    response = client.get(reverse("events:manage", args=[registration_token(waiting)]))
+    assert "teams.example.org" not in response.content.decode()
+
+
+def test_second_registration_with_same_email_takes_no_seat(post, event):
+    post(event)
+    response = post(event, 0, email="MAIJA0@example.org")
+
+    assert response.status_code == 200
+    assert Registration.objects.count() == 1
+    assert EmailDelivery.objects.last().kind == EmailDelivery.Kind.LINK
+    assert mail.outbox[-1].to == ["maija0@example.org"]
+
+
+def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(
+    client, post, event, django_capture_on_commit_callbacks
+):
+    for n in range(3):
+        post(event, n)
+    first = Registration.objects.confirmed().first()
+
+    url = reverse("events:manage", args=[registration_token(first)])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "cancel"})
+
+    first.refresh_from_db()
+    assert first.is_cancelled
+    promoted = Registration.objects.get(email="maija2@example.org")
+    assert promoted.is_confirmed
+    assert mail.outbox[-1].to == ["maija2@example.org"]
+    assert "teams.example.org" in mail.outbox[-1].body
+
+
+def test_full_event_without_waiting_list_says_so(post, event):
+    event.waiting_list_enabled = False
+    event.save_revision().publish()
+    RegistrationFactory.create_batch(2, event=event)
+
+    response = post(event)
+
+    assert response.status_code == 409
+    assert "täynnä" in response.content.decode()
+
+
+def test_tampered_link_shows_a_friendly_page(client, event):
+    registration = RegistrationFactory(event=event)
+    token = registration_token(registration) + "x"
+
+    response = client.get(reverse("events:manage", args=[token]))
+
+    assert response.status_code == 400
+
+
+def test_reminder_goes_out_once_even_when_the_task_runs_twice(
+    event, django_capture_on_commit_callbacks
+):
+    RegistrationFactory(event=event)
+    with (
+        time_machine.travel(event.start - datetime.timedelta(hours=20), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.send_due_reminders()
+        services.send_due_reminders()
+
+    reminders = EmailDelivery.objects.filter(kind=EmailDelivery.Kind.REMINDER)
+    assert reminders.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_lock_wait_timeout_asks_to_try_again_and_saves_nothing(post, event, monkeypatch):
+    def busy(event_pk):
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(services, "_locked_event", busy)
+
+    response = post(event)
+
+    assert response.status_code == 429
+    assert "yritä uudelleen" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field_error"),
+    [
+        ({"email": "ei-osoite"}, "muodossa nimi@esimerkki.fi"),
+        ({"name": ""}, "Anna nimesi"),
+        ({"needs": "x" * 1001}, "1000"),
+        ({"consent": ""}, "tietosuojaseloste"),
+    ],
+)
+def test_bad_input_is_answered_with_a_clear_message(post, event, fields, field_error):
+    response = post(event, **fields)
+
+    assert response.status_code == 400
+    assert field_error in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_script_in_answers_is_stored_and_shown_as_text(client, post, event):
+    post(event, needs="<script>alert(1)</script>")
+    registration = Registration.objects.get()
+
+    html = client.get(reverse("events:manage", args=[registration_token(registration)]))
+
+    assert registration.needs == "<script>alert(1)</script>"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.content.decode()
+    assert "<script>alert(1)" not in html.content.decode()
+
+
+def test_bots_filling_the_honeypot_are_turned_away(post, event):
+    response = post(event, homepage="https://spam.example.org")
+
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_too_many_registrations_from_one_address_are_slowed_down(post, event):
+    responses = [post(event, n).status_code for n in range(12)]
+
+    assert responses[-1] == 429
+    assert Registration.objects.count() <= 10
+
+
+def test_unpublished_event_takes_no_registrations(post, event):
+    event.unpublish()
+
+    response = post(event)
+
+    assert response.status_code == 404
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"status": "cancelled"}, "peruttu"),
+        ({"registration_enabled": False}, "ei ota ilmoittautumisia"),
+        ({"registration_closes": NOW - datetime.timedelta(hours=1)}, "päättynyt"),
+        ({"registration_opens": NOW + datetime.timedelta(days=1)}, "alkaa"),
+    ],
+)
+def test_closed_registration_says_why(post, event, change, reason):
+    for name, value in change.items():
+        setattr(event, name, value)
+    event.save_revision().publish()
+
+    response = post(event)
+
+    assert response.status_code == 409
+    assert reason in response.content.decode()
+
+
+def test_past_event_takes_no_registrations(post, event):
+    with time_machine.travel(event.end + datetime.timedelta(hours=1), tick=False):
+        response = post(event)
+
+    assert response.status_code == 409
+    assert not Registration.objects.exists()
+
+
+def test_registrant_can_change_their_answers(client, event):
+    registration = RegistrationFactory(event=event)
+    url = reverse("events:manage", args=[registration_token(registration)])
+
+    response = client.post(url, {"action": "change", "name": "Uusi Nimi", "organisation": "THL"})
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.name, registration.organisation) == ("Uusi Nimi", "THL")
+
+
+def test_expired_personal_link_shows_a_friendly_page(client, event):
+    registration = RegistrationFactory(event=event)
+    token = registration_token(registration)
+
+    with time_machine.travel(NOW + datetime.timedelta(days=500), tick=False):
+        response = client.get(reverse("events:manage", args=[token]))
+
+    assert response.status_code == 400
+    assert "linkki ei toimi" in response.content.decode().lower()
+
+
+def test_failed_send_is_recorded_and_retried(
+    event, monkeypatch, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+    calls = []
+
+    def flaky_send(self, fail_silently=False):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionError("SMTP down")
+        return 1
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", flaky_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = services.queue_email(registration, EmailDelivery.Kind.CONFIRMATION)
+
+    delivery.refresh_from_db()
+    assert delivery.status == EmailDelivery.Status.SENT
+    assert delivery.attempts == 2
+    assert len(calls) == 2
+
+
+def test_send_that_keeps_failing_ends_recorded_as_failed(
+    event, monkeypatch, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+
+    def broken_send(self, fail_silently=False):
+        raise ConnectionError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = services.queue_email(registration, EmailDelivery.Kind.CONFIRMATION)
+
+    delivery.refresh_from_db()
+    assert delivery.status == EmailDelivery.Status.FAILED
+    assert delivery.attempts == services.MAX_SEND_ATTEMPTS
+    assert "SMTP down" in delivery.last_error
+
+
+def test_reminder_moves_with_the_event(event, django_capture_on_commit_callbacks):
+    RegistrationFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        with time_machine.travel(event.start - datetime.timedelta(hours=20), tick=False):
+            services.send_due_reminders()
+        event.start += datetime.timedelta(days=7)
+        event.end += datetime.timedelta(days=7)
+        event.save_revision().publish()
+        with time_machine.travel(event.start - datetime.timedelta(hours=30), tick=False):
+            assert services.send_due_reminders() == 0
+        with time_machine.travel(event.start - datetime.timedelta(hours=2), tick=False):
+            assert services.send_due_reminders() == 1
+
+    assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.REMINDER).count() == 2
+
+
+def test_reminder_carries_the_join_link(event, django_capture_on_commit_callbacks):
+    RegistrationFactory(event=event)
+    with (
+        time_machine.travel(event.start - datetime.timedelta(hours=2), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.send_due_reminders()
+
+    assert "teams.example.org" in mail.outbox[-1].body
+
+
+def test_anonymisation_blanks_personal_data_and_keeps_counts(event):
+    RegistrationFactory.create_batch(2, event=event, needs="Gluteeniton")
+    RegistrationFactory(event=event, status=Registration.Status.CANCELLED)
+
+    assert services.anonymise_registrations(days=90, now=event.end) == 0
+    later = event.end + datetime.timedelta(days=91)
+    assert services.anonymise_registrations(days=90, now=later) == 3
+
+    registrations = Registration.objects.filter(event=event)
+    assert set(registrations.values_list("email", flat=True)) == {""}
+    assert set(registrations.values_list("needs", flat=True)) == {""}
+    assert registrations.counts()["confirmed"] == 2
+    assert registrations.counts()["cancelled"] == 1
+
+
+def test_extra_questions_are_asked_and_required_ones_enforced(post, event):
+    event.registration_questions.add(
+        RegistrationQuestion(
+            label="Ruokavalio", kind="choice", choices="Seka\nKasvis", required=True
+        )
+    )
+    event.save_revision().publish()
+    question = RegistrationQuestion.objects.get()
+
+    missing = post(event, 0)
+    answered = post(event, 1, **{question.field_name: "Kasvis"})
+
+    assert missing.status_code == 400
+    assert answered.status_code == 302
+    assert Registration.objects.get().answers == {str(question.pk): "Kasvis"}
+
+
+def test_swedish_page_shares_the_seats_and_mails_in_swedish(client, post, event):
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    RegistrationFactory.create_batch(2, event=event)
+
+    html = client.get(swedish.url).content.decode()
+    assert "Fullt" in html
+
+    with translation.override("sv"):
+        response = post(swedish)
+
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="maija0@example.org")
+    assert registration.event_id == event.pk and registration.is_waiting
+    assert registration.language == "sv"
+    assert mail.outbox[-1].subject == "Du står i kö: Kafé på svenska"
+
+
+def test_e_mails_stuck_in_the_queue_are_sent_by_the_next_run(
+    event, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+    stuck = EmailDelivery.objects.create(
+        registration=registration, kind=EmailDelivery.Kind.CONFIRMATION
+    )
+    EmailDelivery.objects.filter(pk=stuck.pk).update(
+        status=EmailDelivery.Status.SENDING, created_at=NOW - datetime.timedelta(hours=1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.requeue_stuck_deliveries() == 1
+
+    stuck.refresh_from_db()
+    assert stuck.status == EmailDelivery.Status.SENT
+    assert mail.outbox[-1].to == [registration.email]
+
+
+def test_event_page_with_registration_form_needs_few_queries(
+    client, event, django_assert_max_num_queries
+):
+    RegistrationFactory.create_batch(5, event=event)
+    client.get(event.url)
+
+    with django_assert_max_num_queries(30):
+        response = client.get(event.url)
+
+    assert response.status_code == 200
+
+
+def test_rate_limit_counts_each_address_on_its_own(client, event):
+    url = reverse("events:register", args=[event.pk])
+    for n in range(11):
+        client.post(url, registration_data(n), REMOTE_ADDR="192.0.2.1")
+
+    other = client.post(url, registration_data(99), REMOTE_ADDR="192.0.2.2")
+
+    assert client.post(url, registration_data(50), REMOTE_ADDR="192.0.2.1").status_code == 429
+    assert other.status_code == 302
