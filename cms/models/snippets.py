@@ -14,6 +14,7 @@ class PersonQuerySet(models.QuerySet):
         return (
             self.filter(show_on_contacts_page=True)
             .select_related("region", "photo")
+            .prefetch_related("photo__renditions")
             .order_by("role_order", "region__sort_order", "name")
         )
 

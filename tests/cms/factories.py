@@ -22,7 +22,7 @@ from tests.factories import StandardPageFactory  # noqa: F401  (seeds the shared
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Kuva {n}")
     description = "Ihmisiä kahvilassa keskustelemassa"
-    file = factory.django.ImageField(width=1600, height=900, color="teal")
+    file = factory.django.ImageField(width=320, height=180, color="teal")
 
     class Meta:
         model = CustomImage
