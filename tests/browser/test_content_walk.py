@@ -52,3 +52,29 @@ def test_reader_walks_from_home_to_an_article_and_searches(page, home):
     assert page.get_by_role("heading", level=1).inner_text() == "Haku"
     assert page.get_by_role("link", name="Etelä- ja Länsi-Suomen kahvilat alkavat").is_visible()
     assert_accessible(page)
+
+
+def test_contacts_and_research_pages_are_accessible(page, home):
+    from cms.models import Region
+    from tests.cms.factories import (
+        ContactsPageFactory,
+        ResearchIndexPageFactory,
+        ResearchItemFactory,
+        ResearchMessagePageFactory,
+    )
+
+    uusimaa = Region.objects.create(name_fi="Uusimaa", slug="uusimaa")
+    PersonFactory(name="Liisa Lahtinen", role="national")
+    PersonFactory(name="Eeva Laine", role="regional", region=uusimaa)
+    PersonFactory(name="Antti Mäkelä", role="regional")
+    contacts = ContactsPageFactory(parent=home)
+    research_index = ResearchIndexPageFactory(parent=home)
+    issue = ResearchMessagePageFactory.build(title="Tutkimusviesti syyskuu 2023")
+    issue.research_items.add(ResearchItemFactory.build())
+    research_index.add_child(instance=issue)
+    publish(issue)
+
+    for url in (contacts.url, research_index.url, issue.url):
+        page.goto(url)
+        assert page.get_by_role("heading", level=1).count() == 1
+        assert_accessible(page)
