@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +70,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The articles, newest first, ten to a page, optionally only those with a tag."""
         articles = self.news()
         tag = None
-        if request.GET.get("tag"):
-            tag = get_object_or_404(Tag, slug=request.GET["tag"][:100])
+        slug = request.GET.get("tag", "")
+        if slug:
+            # A slug is letters, digits and hyphens; anything else names no tag (and a NUL
+            # byte would make PostgreSQL refuse the query).
+            if not slug.isprintable() or len(slug) > 100:
+                raise Http404
+            tag = get_object_or_404(Tag, slug=slug)
             articles = articles.tagged(tag)
         paginator = Paginator(articles, NEWS_PER_PAGE)
         context = {"articles": paginator.get_page(request.GET.get("page")), "tag": tag}

@@ -98,6 +98,7 @@ def test_unknown_tag_or_page_answers_without_error(client, news_index):
     NewsPageFactory(parent=news_index)
 
     assert client.get(news_index.url + "?tag=ei-ole").status_code == 404
+    assert client.get(news_index.url + "?tag=a%00b").status_code == 404
     assert client.get(news_index.url + "?page=x%00y").status_code == 200
     assert client.get(news_index.url + "?page=999").status_code == 200
 

@@ -83,6 +83,7 @@ def test_search_answers_only_get(client, home):
     assert client.post("/haku/", {"q": "x"}).status_code == 405
 
 
+@pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Finnish stemming needs PostgreSQL full-text search"
 )
@@ -94,5 +95,5 @@ def test_finnish_stemming_finds_kahvila_by_kahvilat(client, news_index):
 
     html = client.get("/haku/", {"q": "kahvilat"}).content.decode()
 
-    assert "Uusi kahvila avataan" in html
-    assert "Etäkahvila syksyllä" in html or "2 tulosta" in html
+    assert "Uusi kahvila avataan" in html  # "kahvilat" and "kahvila" share the stem
+    assert "Etäkahvila syksyllä" in html  # found by "kahvilaan" in its lead
