@@ -107,3 +107,11 @@ def test_news_article_with_an_image_without_alt_text_is_refused(admin_client, ne
     assert response.status_code == 200
     assert "Kuvalla ei ole vaihtoehtoista tekstiä" in response.content.decode()
     assert not Page.objects.filter(slug="uusi-uutinen").exists()
+
+
+def test_editors_see_the_accessibility_checker_on_published_pages(admin_client, news_index):
+    article = NewsPageFactory(parent=news_index)
+
+    html = admin_client.get(article.url).content.decode()
+
+    assert 'id="checker-axe-configuration"' in html
