@@ -10,6 +10,7 @@ import pytest
 
 from cms.models import NewsPage
 from tests.cms.factories import (
+    ContactsPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -58,13 +59,24 @@ def test_every_page_type_has_an_add_form_under_its_parent(
     assert response.status_code == 200
 
 
-def test_news_article_can_be_previewed(admin_client, news_index):
-    article = NewsPageFactory(parent=news_index, title="Esikatseltava uutinen")
+@pytest.mark.parametrize(
+    "make_page",
+    [
+        lambda home: NewsPageFactory(parent=NewsIndexPageFactory(parent=home)),
+        lambda home: NewsIndexPageFactory(parent=home),
+        lambda home: ResearchIndexPageFactory(parent=home),
+        lambda home: ContactsPageFactory(parent=home),
+        lambda home: home,
+    ],
+    ids=["news", "news index", "research index", "contacts", "home"],
+)
+def test_every_page_type_can_be_previewed(admin_client, home, make_page):
+    page = make_page(home)
 
-    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=(page.pk,)))
 
     assert response.status_code == 200
-    assert "Esikatseltava uutinen" in response.content.decode()
+    assert page.title in response.content.decode()
 
 
 def test_news_go_through_the_moderation_workflow(news_index):

@@ -13,6 +13,7 @@ from tests.cms.factories import (
     PersonFactory,
     publish,
 )
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,15 @@ def test_article_queries_do_not_grow_with_authors_and_tags(
 
 NEWS_INDEX_BUDGET = 18
 ARTICLE_BUDGET = 22
+
+
+def test_dates_are_written_as_each_language_writes_them(client, home, news_index):
+    article = NewsPageFactory(parent=news_index, date=datetime.date(2020, 10, 9))
+    translate(home, "sv", title="Delaktighet för alla")
+    translate(home, "en", title="Inclusion for everyone")
+    swedish = translate(article, "sv", title="Caféer", slug="cafeer")
+    english = translate(article, "en", title="Cafés", slug="cafes")
+
+    assert ">9.10.2020</time>" in client.get(article.url).content.decode()
+    assert ">2020-10-09</time>" in client.get(swedish.url).content.decode()
+    assert ">10/09/2020</time>" in client.get(english.url).content.decode()
