@@ -2,6 +2,9 @@
 home, news, research messages, about, contacts and the accessibility statement and privacy
 notice every Finnish public-sector site must have."""
 
+import io
+
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
@@ -12,6 +15,7 @@ from cms.demo_news import NEWS, PEOPLE, RESEARCH
 from cms.demo_taxonomies import REGIONS, TARGET_GROUPS, THEMES, ensure_names
 from cms.models import (
     ContactsPage,
+    CustomImage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -283,6 +287,35 @@ def add_highlights(home, pages):
     home.save_revision().publish()
 
 
+# Abstract patterns in the site's palette: decorative, so they need no alt text.
+PATTERNS = [("#00546b", "#fdf3ec"), ("#b4420f", "#eef6f8"), ("#003b4c", "#ffbf47")]
+
+
+def ensure_patterns():
+    """Decorative hero images for the demo news, drawn here so no photo is needed."""
+    from PIL import Image, ImageDraw
+
+    images = []
+    for number, (background, foreground) in enumerate(PATTERNS, start=1):
+        title = f"Koristekuvio {number}"
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            canvas = Image.new("RGB", (1200, 675), background)
+            draw = ImageDraw.Draw(canvas)
+            centre_x, centre_y = 300 * number, 337
+            for ring in range(5):
+                radius = 60 + ring * 70
+                box = [centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius]
+                draw.ellipse(box, outline=foreground, width=14)
+            buffer = io.BytesIO()
+            canvas.save(buffer, "PNG")
+            image = CustomImage(title=title, is_decorative=True)
+            image.file = ImageFile(buffer, name=f"koristekuvio-{number}.png")
+            image.save()
+        images.append(image)
+    return images
+
+
 def ensure_people():
     regions = {region.slug: region for region in Region.objects.all()}
     people = {}
@@ -352,13 +385,15 @@ def load(stdout):
 def load_news(stdout):
     news_index = NewsIndexPage.objects.get(slug=NEWS_INDEX_SLUGS["fi"], locale__language_code="fi")
     people = ensure_people()
-    for slug, date, tags, authors, texts, body in NEWS:
+    patterns = ensure_patterns()
+    for number, (slug, date, tags, authors, texts, body) in enumerate(NEWS):
         title, lead = texts["fi"]
         existing = news_index.get_children().filter(slug=slug).exists()
         article = ensure_child(
             news_index, NewsPage, slug, title=title, lead=lead, date=date, body=paragraphs(*body)
         )
         if not existing:
+            article.hero_image = patterns[number % len(patterns)]
             article.tags.add(*tags)
             article.authors.set([people[email] for email in authors])
             article.save_revision().publish()
