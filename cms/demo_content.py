@@ -1,12 +1,36 @@
-"""Finnish demo content for the pages `cms` owns: home, about, contacts and the
-accessibility statement and privacy notice every Finnish public-sector site must have."""
+"""Finnish demo content for the pages `cms` owns, with Swedish and English translations:
+home, news, research messages, about, contacts and the accessibility statement and privacy
+notice every Finnish public-sector site must have."""
+
+import io
+
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
+from cms.demo_news import NEWS, PEOPLE, RESEARCH
 from cms.demo_taxonomies import REGIONS, TARGET_GROUPS, THEMES, ensure_names
-from cms.models import HomePage, Region, SiteSettings, StandardPage, TargetGroup, Theme
+from cms.models import (
+    ContactsPage,
+    CustomImage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    Person,
+    Region,
+    ResearchIndexPage,
+    ResearchItem,
+    ResearchMessagePage,
+    SiteSettings,
+    StandardPage,
+    TargetGroup,
+    Theme,
+)
+
+TRANSLATIONS = ("sv", "en")
 
 
 def paragraphs(*texts):
@@ -37,6 +61,12 @@ HOME = {
     },
 }
 
+NEWS_INDEX_SLUGS = {"fi": "ajankohtaista", "sv": "aktuellt", "en": "news"}
+RESEARCH_INDEX_SLUGS = {
+    "fi": "tutkimusviestit",
+    "sv": "forskningsmeddelanden",
+    "en": "research-messages",
+}
 ABOUT_SLUGS = {"fi": "tietoa-meista", "sv": "om-oss", "en": "about-us"}
 CONTACTS_SLUGS = {"fi": "yhteystiedot", "sv": "kontakt", "en": "contact"}
 ACCESSIBILITY_SLUGS = {
@@ -45,6 +75,22 @@ ACCESSIBILITY_SLUGS = {
     "en": "accessibility-statement",
 }
 PRIVACY_SLUGS = {"fi": "tietosuojaseloste", "sv": "dataskydd", "en": "privacy-notice"}
+
+NEWS_INDEX = {
+    "fi": ("Ajankohtaista", "Uutisia osallisuustyöstä, hankkeista ja tapahtumista."),
+    "sv": ("Aktuellt", "Nyheter om delaktighetsarbete, projekt och evenemang."),
+    "en": ("News", "News about inclusion work, projects and events."),
+}
+
+RESEARCH_INDEX = {
+    "fi": (
+        "Tutkimusviestit",
+        "Kuukausittainen koonti uusimmasta osallisuutta ja huono-osaisuutta koskevasta "
+        "tutkimuksesta.",
+    ),
+    "sv": ("Forskningsmeddelanden", "En månatlig översikt av ny forskning om delaktighet."),
+    "en": ("Research messages", "A monthly digest of new research on inclusion."),
+}
 
 ABOUT = {
     "fi": (
@@ -63,6 +109,60 @@ ABOUT = {
         "and Diaconia University of Applied Sciences with support from the European Social Fund.",
     ),
 }
+
+# Sub-pages of the about page: (slugs, texts).
+ABOUT_CHILDREN = [
+    (
+        {
+            "fi": "osallisuuden-osa-alueet",
+            "sv": "delaktighetens-delomraden",
+            "en": "areas-of-inclusion",
+        },
+        {
+            "fi": (
+                "Osallisuuden osa-alueet",
+                "Osallisuutta tarkastellaan kolmella osa-alueella.",
+                "1. Osallisuus omassa elämässä. 2. Osallisuus yhteisöissä ja vaikuttamisessa: "
+                "yhteissuunnittelu ja -kehittäminen sekä omaehtoinen ja yhteinen toiminta. "
+                "3. Osallisuus yhteiseen hyvään.",
+                "Lisäksi tarvitaan rakenteita, jotka edistävät osallisuutta.",
+            ),
+            "sv": (
+                "Delaktighetens delområden",
+                "Delaktighet granskas inom tre delområden.",
+                "Delaktighet i det egna livet, i gemenskaper och påverkan samt i det gemensamma "
+                "goda.",
+            ),
+            "en": (
+                "Areas of inclusion",
+                "Inclusion is looked at in three areas.",
+                "Inclusion in one's own life, in communities and influencing, and in the common "
+                "good.",
+            ),
+        },
+    ),
+    (
+        {"fi": "rahoitus", "sv": "finansiering", "en": "funding"},
+        {
+            "fi": (
+                "Rahoitus",
+                "Koordinaatiohanketta rahoittaa Euroopan sosiaalirahasto.",
+                "Hanke kuuluu toimintalinjaan 5, jonka tavoitteena on sosiaalisen osallisuuden "
+                "edistäminen ja köyhyyden torjuminen. Seuraajaohjelma on ESR+ 2021–2027.",
+            ),
+            "sv": (
+                "Finansiering",
+                "Samordningsprojektet finansieras av Europeiska socialfonden.",
+                "Projektet hör till insatsområde 5 om social delaktighet och fattigdom.",
+            ),
+            "en": (
+                "Funding",
+                "The coordination project is funded by the European Social Fund.",
+                "It belongs to priority axis 5, promoting social inclusion and fighting poverty.",
+            ),
+        },
+    ),
+]
 
 CONTACTS = {
     "fi": (
@@ -130,25 +230,21 @@ PRIVACY = {
 }
 
 
-def standard_page(home, slugs, texts, in_menu):
-    """A Finnish standard page under `home` with its Swedish and English translations;
-    `slugs` holds the page's slug in each language."""
+def finnish_page(parent, page_class, slugs, texts, in_menu):
+    """A Finnish page under `parent` from `texts`: (title, lead, *paragraphs) per language."""
     title, lead, *rest = texts["fi"]
-    page = ensure_child(
-        home,
-        StandardPage,
-        slugs["fi"],
-        title=title,
-        lead=lead,
-        body=paragraphs(*rest) if rest else [],
-        show_in_menus=in_menu,
+    body = {"body": paragraphs(*rest)} if hasattr(page_class, "body") else {}
+    return ensure_child(
+        parent, page_class, slugs["fi"], title=title, lead=lead, show_in_menus=in_menu, **body
     )
-    for language in ("sv", "en"):
+
+
+def translate_page(page, slugs, texts):
+    """The Swedish and English translations of `page`, under their own slugs."""
+    for language in TRANSLATIONS:
         title, lead, *rest = texts[language]
-        ensure_translation(
-            page, language, slug=slugs[language], title=title, lead=lead, body=paragraphs(*rest)
-        )
-    return page
+        body = {"body": paragraphs(*rest)} if hasattr(page, "body") else {}
+        ensure_translation(page, language, slug=slugs[language], title=title, lead=lead, **body)
 
 
 def ensure_home():
@@ -183,6 +279,64 @@ def ensure_home():
     return home, site
 
 
+def add_highlights(home, pages):
+    """Highlight cards on a home page that has none yet, published before it is translated."""
+    if home.highlights:
+        return
+    home.highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in pages]
+    home.save_revision().publish()
+
+
+# Abstract patterns in the site's palette: decorative, so they need no alt text.
+PATTERNS = [("#00546b", "#fdf3ec"), ("#b4420f", "#eef6f8"), ("#003b4c", "#ffbf47")]
+
+
+def ensure_patterns():
+    """Decorative hero images for the demo news, drawn here so no photo is needed."""
+    from PIL import Image, ImageDraw
+
+    images = []
+    for number, (background, foreground) in enumerate(PATTERNS, start=1):
+        title = f"Koristekuvio {number}"
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            canvas = Image.new("RGB", (1200, 675), background)
+            draw = ImageDraw.Draw(canvas)
+            centre_x, centre_y = 300 * number, 337
+            for ring in range(5):
+                radius = 60 + ring * 70
+                box = [centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius]
+                draw.ellipse(box, outline=foreground, width=14)
+            buffer = io.BytesIO()
+            canvas.save(buffer, "PNG")
+            image = CustomImage(title=title, is_decorative=True)
+            image.file = ImageFile(buffer, name=f"koristekuvio-{number}.png")
+            image.save()
+        images.append(image)
+    return images
+
+
+def ensure_people():
+    regions = {region.slug: region for region in Region.objects.all()}
+    people = {}
+    for name, titles, organisation, region, role, email, phone in PEOPLE:
+        person, _ = Person.objects.get_or_create(
+            email=email,
+            defaults={
+                "name": name,
+                "title": titles["fi"],
+                "title_sv": titles["sv"],
+                "title_en": titles["en"],
+                "organisation": organisation,
+                "region": regions.get(region),
+                "role": role,
+                "phone": phone,
+            },
+        )
+        people[email] = person
+    return people
+
+
 @demo_loader(order=5)
 def load_taxonomies(stdout):
     ensure_names(Region, REGIONS)
@@ -194,12 +348,25 @@ def load_taxonomies(stdout):
 @demo_loader(order=10)
 def load(stdout):
     home, site = ensure_home()
-    for language in ("sv", "en"):
+    # Children in menu order; the events and newsletters apps add their indexes after these.
+    pages = [
+        (NewsIndexPage, NEWS_INDEX_SLUGS, NEWS_INDEX, True),
+        (ResearchIndexPage, RESEARCH_INDEX_SLUGS, RESEARCH_INDEX, True),
+        (StandardPage, ABOUT_SLUGS, ABOUT, True),
+        (ContactsPage, CONTACTS_SLUGS, CONTACTS, True),
+        (StandardPage, ACCESSIBILITY_SLUGS, ACCESSIBILITY, False),
+        (StandardPage, PRIVACY_SLUGS, PRIVACY, False),
+    ]
+    finnish = [finnish_page(home, *page) for page in pages]
+    news_index, research_index, about, contacts, accessibility, privacy = finnish
+    # Highlights first, so the translations of the home page copy them.
+    add_highlights(home, [research_index, about, contacts])
+    for language in TRANSLATIONS:
         ensure_translation(home, language, **HOME[language])
-    standard_page(home, ABOUT_SLUGS, ABOUT, in_menu=True)
-    standard_page(home, CONTACTS_SLUGS, CONTACTS, in_menu=True)
-    accessibility = standard_page(home, ACCESSIBILITY_SLUGS, ACCESSIBILITY, in_menu=False)
-    privacy = standard_page(home, PRIVACY_SLUGS, PRIVACY, in_menu=False)
+    for page, (_class, slugs, texts, _in_menu) in zip(finnish, pages, strict=True):
+        translate_page(page, slugs, texts)
+    for slugs, texts in ABOUT_CHILDREN:
+        translate_page(finnish_page(about, StandardPage, slugs, texts, True), slugs, texts)
 
     site_settings = SiteSettings.for_site(site)
     if not site_settings.contact_email:
@@ -211,4 +378,67 @@ def load(stdout):
         site_settings.accessibility_page = accessibility
         site_settings.privacy_page = privacy
         site_settings.save()
-    stdout.write("Home, about, contacts, accessibility statement and privacy notice: ok")
+    stdout.write("Home, indexes, about, contacts, accessibility statement and privacy notice: ok")
+
+
+@demo_loader(order=11)
+def load_news(stdout):
+    news_index = NewsIndexPage.objects.get(slug=NEWS_INDEX_SLUGS["fi"], locale__language_code="fi")
+    people = ensure_people()
+    patterns = ensure_patterns()
+    for number, (slug, date, tags, authors, texts, body) in enumerate(NEWS):
+        title, lead = texts["fi"]
+        existing = news_index.get_children().filter(slug=slug).exists()
+        article = ensure_child(
+            news_index, NewsPage, slug, title=title, lead=lead, date=date, body=paragraphs(*body)
+        )
+        if not existing:
+            article.hero_image = patterns[number % len(patterns)]
+            article.tags.add(*tags)
+            article.authors.set([people[email] for email in authors])
+            article.save_revision().publish()
+        for language in TRANSLATIONS:
+            title, lead = texts[language]
+            ensure_translation(
+                article,
+                language,
+                slug=slugify(title),
+                title=title,
+                lead=lead,
+                body=paragraphs(lead),
+            )
+    stdout.write(f"News ({len(NEWS)} articles) and people ({len(PEOPLE)}): ok")
+
+
+@demo_loader(order=12)
+def load_research(stdout):
+    research_index = ResearchIndexPage.objects.get(
+        slug=RESEARCH_INDEX_SLUGS["fi"], locale__language_code="fi"
+    )
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for slug, issue_date, texts, intro, items in RESEARCH:
+        title, lead = texts["fi"]
+        if not research_index.get_children().filter(slug=slug).exists():
+            issue = ResearchMessagePage(
+                slug=slug, title=title, lead=lead, issue_date=issue_date, intro=f"<p>{intro}</p>"
+            )
+            for title_, authors, publication, year, summary, link, open_access, topic in items:
+                issue.research_items.add(
+                    ResearchItem(
+                        title=title_,
+                        authors=authors,
+                        publication=publication,
+                        year=year,
+                        summary=summary,
+                        open_access=open_access,
+                        topic=themes.get(topic),
+                        **link,
+                    )
+                )
+            research_index.add_child(instance=issue)
+            issue.save_revision().publish()
+        issue = research_index.get_children().get(slug=slug).specific
+        for language in TRANSLATIONS:
+            title, lead = texts[language]
+            ensure_translation(issue, language, slug=slugify(title), title=title, lead=lead)
+    stdout.write(f"Research messages ({len(RESEARCH)} issues): ok")

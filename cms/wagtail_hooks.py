@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Region, TargetGroup, Theme
+from cms.models import Person, Region, TargetGroup, Theme
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -27,6 +27,21 @@ class TargetGroupViewSet(TaxonomyViewSet):
     icon = "group"
 
 
+class PersonViewSet(SnippetViewSet):
+    """The people editors pick as news authors and list on the contacts page."""
+
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    menu_order = 800
+    add_to_admin_menu = True
+    list_display = ["name", "title", "organisation", "role", "region", "email"]
+    list_filter = ["role", "region", "show_on_contacts_page"]
+    list_export = ["name", "title", "organisation", "role", "region", "email", "phone"]
+    search_fields = ["name", "organisation"]
+    ordering = ["role_order", "name"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "folder-open-inverse"
@@ -35,3 +50,4 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+register_snippet(PersonViewSet)

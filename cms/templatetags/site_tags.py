@@ -10,15 +10,23 @@ from wagtail.models import Locale, Page, Site
 register = template.Library()
 
 
+def page_translations(request, page):
+    """{language code: live translation} of `page`, itself included; looked up once per
+    request, as the language switcher and the hreflang links both need it."""
+    cache = request.__dict__.setdefault("_page_translations", {})
+    if page.pk not in cache:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        cache[page.pk] = {t.locale.language_code: t for t in translations}
+    return cache[page.pk]
+
+
 def home_in(request, language_code):
     """The site's home page translated into `language_code`, or the default one."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     home = site.root_page
-    locale = Locale.objects.filter(language_code=language_code).first()
-    translated = home.get_translation_or_none(locale) if locale else None
-    return translated or home
+    return page_translations(request, home).get(language_code, home)
 
 
 def active_home(request):
@@ -70,8 +78,8 @@ def language_switcher(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.get_url(request)
+        for code, translated in page_translations(request, page).items():
+            translations[code] = translated.get_url(request)
     languages = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code)

@@ -6,18 +6,28 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from cms.models import HomePage, SiteSettings
+from cms.models import (
+    ContactsPage,
+    HomePage,
+    NewsPage,
+    Person,
+    ResearchMessagePage,
+    SiteSettings,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_content_loads_a_translated_site_and_is_idempotent(client):
+    """One test, as loading the demo takes most of its time."""
     call_command("load_demo_content", stdout=io.StringIO())
     pages_after_first_run = Page.objects.count()
+    people_after_first_run = Person.objects.count()
 
     call_command("load_demo_content", stdout=io.StringIO())
 
     assert Page.objects.count() == pages_after_first_run
+    assert Person.objects.count() == people_after_first_run
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
     assert {p.locale.language_code for p in home.get_translations(inclusive=True)} == {
@@ -27,13 +37,22 @@ def test_demo_content_loads_a_translated_site_and_is_idempotent(client):
     }
     settings = SiteSettings.for_site(home.get_site())
     assert settings.accessibility_page is not None
-    assert client.get("/").status_code == 200
-    assert client.get("/en/about-us/").status_code == 200
-    assert client.get("/sv/dataskydd/").status_code == 200
-
-
-def test_demo_content_uses_only_example_addresses():
-    call_command("load_demo_content", stdout=io.StringIO())
-
-    settings = SiteSettings.objects.get()
     assert settings.contact_email.endswith("@example.org")
+    assert all(person.email.endswith("@example.org") for person in Person.objects.all())
+    for url in ("/", "/en/about-us/", "/sv/dataskydd/", "/ajankohtaista/", "/sv/aktuellt/"):
+        assert client.get(url).status_code == 200, url
+    assert_news_research_and_contacts_in_menu_order(client)
+
+
+def assert_news_research_and_contacts_in_menu_order(client):
+    finnish = {"locale__language_code": "fi"}
+    assert NewsPage.objects.filter(**finnish).count() == 12
+    assert NewsPage.objects.filter(locale__language_code="en").count() == 12
+    assert ResearchMessagePage.objects.filter(**finnish).count() == 3
+    contacts = ContactsPage.objects.get(slug="yhteystiedot")
+    swedish = contacts.get_translations().get(locale__language_code="sv")
+    assert swedish.slug == "kontakt" and isinstance(swedish.specific, ContactsPage)
+    home = Site.objects.get(is_default_site=True).root_page
+    menu = [page.slug for page in home.get_children().in_menu()]
+    assert menu[:4] == ["ajankohtaista", "tutkimusviestit", "tietoa-meista", "yhteystiedot"]
+    assert "Liisa Lahtinen" in client.get("/yhteystiedot/").content.decode()

@@ -1,0 +1,49 @@
+"""The base every page type of the site inherits: shared fields and what search engines
+and social media read from a page."""
+
+from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """Fields and behaviour every page type shares (search description, social image)."""
+
+    social_image = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; the site's default image otherwise."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        """The search description, or the start of the page's lead when editors left it empty."""
+        text = self.search_description or getattr(self, "lead", "") or ""
+        return Truncator(" ".join(text.split())).chars(200)
+
+    @property
+    def share_image(self):
+        """The image shown when the page is shared: the social image, else the hero image."""
+        return self.social_image or getattr(self, "hero_image", None)
+
+    def json_ld(self, request):
+        """Structured data for search engines; page types with richer types override it."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.seo_title or self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }

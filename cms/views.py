@@ -1,0 +1,55 @@
+"""Public views of cms that are not pages: site search and robots.txt."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw):
+    """The query as the search backend can take it: no control characters, bounded length."""
+    printable = "".join(char for char in raw if char.isprintable())
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+@require_GET
+def search(request):
+    """Pages of the active language matching `q`, promoted results first, ten to a page."""
+    query = clean_query(request.GET.get("q", ""))
+    results = promotions = None
+    if query:
+        search_query = Query.get(query)
+        search_query.add_hit()
+        promotions = search_query.editors_picks.select_related("page").order_by("sort_order")
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = specific_in_bulk(results.object_list)
+    context = {"query": query, "results": results, "promotions": promotions}
+    return render(request, "cms/search.html", context)
+
+
+def specific_in_bulk(pages):
+    """The specific pages for a page of results, one query per page type, in result order."""
+    pages = list(pages)
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_id[p.pk] for p in pages if p.pk in by_id]
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.WAGTAIL_ADMIN_PATH}",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
