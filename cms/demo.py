@@ -61,3 +61,19 @@ def ensure_translation(page, language_code, **fields):
     translated.save()
     translated.save_revision().publish()
     return translated
+
+
+def place_after(page, sibling_slug):
+    """Put `page` and its translations right after the sibling `sibling_slug` (and its
+    translations), so the main menu reads in the designed order. Moves nothing that is
+    already in place."""
+    sibling = page.get_siblings().filter(slug=sibling_slug).first()
+    if sibling is None:
+        return
+    for translated in page.get_translations(inclusive=True):
+        anchor = sibling.get_translation_or_none(translated.locale)
+        if anchor is None:
+            continue
+        following = anchor.get_next_sibling()
+        if following is None or following.pk != translated.pk:
+            translated.move(anchor, pos="right")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from cms.demo import demo_loader, ensure_child, ensure_translation
+from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
 from cms.models import Region, Theme
 from events.models import (
     EventIndexPage,
@@ -84,6 +84,7 @@ def load(stdout):
     )
     ensure_translation(index, "sv", title="Evenemang", slug="evenemang")
     ensure_translation(index, "en", title="Events", slug="events")
+    place_after(index, "ajankohtaista")
 
     regions = {region.slug: region for region in Region.objects.all()}
     coordination = Organisation.objects.filter(name="Diakonia-ammattikorkeakoulu").first()

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from cms.demo import demo_loader, ensure_child, ensure_translation
+from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
 from cms.models import HomePage
 from newsletters.models import (
     MailingList,
@@ -71,6 +71,8 @@ def load(stdout):
     index = ensure_child(home, NewsletterIndexPage, show_in_menus=True, **INDEX["fi"])
     for language in ("sv", "en"):
         ensure_translation(index, language, **INDEX[language])
+    place_after(index, "tietoa-meista")
+    link_home_call_to_action(home, index)
     ensure_child(
         index,
         NewsletterIssuePage,
@@ -115,3 +117,18 @@ def load(stdout):
             },
         )
     stdout.write("Mailing lists, newsletter archive and first issue: ok")
+
+
+def link_home_call_to_action(home, index):
+    """Point the home page's newsletter call-to-action, in every language, at the archive."""
+    for page in home.get_translations(inclusive=True).specific():
+        if page.newsletter_page_id is not None:
+            continue
+        page.newsletter_page = index
+        if page.locale.language_code == "fi":
+            page.newsletter_heading = "Tilaa uutiskirje Osallisuutta päätöksiin"
+            page.newsletter_text = (
+                "Uutiskirje kertoo 3–4 kertaa vuodessa osallisuustyön uutisista, "
+                "tutkimuksesta ja tapahtumista."
+            )
+        page.save_revision().publish()

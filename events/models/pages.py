@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cms.blocks import BodyBlock
 from cms.models import BasePage
+from events.structured_data import event_json_ld
 
 from .registrations import RegistrationSettings
 
@@ -293,6 +294,10 @@ class EventPage(RegistrationSettings, BasePage):
         so no calendar ever shows this event twice."""
         host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
         return f"event-{self.translation_key}@{host}"
+
+    def json_ld(self, request):
+        """schema.org Event for search engines; never carries the join link."""
+        return event_json_ld(self, self.get_full_url(request))
 
     def schedule_fingerprint(self):
         """A digest of what calendar programs must be told about when it changes."""

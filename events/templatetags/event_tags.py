@@ -1,16 +1,16 @@
-import json
-
 from django import forms, template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
 
 from cms.models import SiteSettings
 from events.formatting import event_when as format_event_when
 from events.forms import RegistrationForm
 from events.links import privacy_notice_url
 from events.listing import live_events_in_language
-from events.models import Registration
+from events.models import EventIndexPage, ParticipationWeekPage, Registration
 
 register = template.Library()
 
@@ -88,9 +88,33 @@ def registration_section(context, page):
 
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
 def upcoming_events(context, count=3):
-    """The next events as cards, for the home page."""
+    """The next events as cards with a link to all events, for the home page."""
     events = live_events_in_language().upcoming()[:count]
-    return {"request": context.get("request"), "events": events}
+    return {
+        "request": context.get("request"),
+        "events": events,
+        "index": _in_active_language(EventIndexPage.objects.live().public().first()),
+    }
+
+
+@register.inclusion_tag("events/includes/participation_week_banner.html", takes_context=True)
+def participation_week_banner(context):
+    """The next participation week while it is upcoming or under way, else nothing."""
+    week = (
+        ParticipationWeekPage.objects.live()
+        .public()
+        .filter(end_date__gte=timezone.localdate(), locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("start_date")
+        .first()
+    )
+    return {"request": context.get("request"), "week": _in_active_language(week)}
+
+
+def _in_active_language(page):
+    """`page` in the active language when it has been translated."""
+    if page is None:
+        return None
+    return page.get_translation_or_none(Locale.get_active()) or page
 
 
 @register.simple_tag
@@ -111,61 +135,3 @@ def query_with(context, **changes):
     for name, value in changes.items():
         params[name] = value
     return params.urlencode()
-
-
-@register.simple_tag
-def event_json_ld(event, url):
-    """schema.org Event data for search engines; never carries the join link."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "description": event.lead,
-        "startDate": event.local_start.isoformat(),
-        "endDate": event.local_end.isoformat(),
-        "eventStatus": JSON_LD_STATUS[event.status],
-        "eventAttendanceMode": JSON_LD_ATTENDANCE[event.attendance_mode],
-        "inLanguage": event.language,
-        "url": url,
-        "location": _json_ld_locations(event, url),
-    }
-    if event.organiser:
-        data["organizer"] = {"@type": "Organization", "name": event.organiser.name}
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
-
-
-# Characters that could end the script element, escaped as JSON allows.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-JSON_LD_STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "postponed": "https://schema.org/EventPostponed",
-    "cancelled": "https://schema.org/EventCancelled",
-}
-JSON_LD_ATTENDANCE = {
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "onsite": "https://schema.org/OfflineEventAttendanceMode",
-    "mixed": "https://schema.org/MixedEventAttendanceMode",
-}
-
-
-def _json_ld_locations(event, url):
-    locations = []
-    if event.is_onsite:
-        locations.append(
-            {
-                "@type": "Place",
-                "name": event.venue_name or event.municipality,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": event.street_address,
-                    "postalCode": event.postal_code,
-                    "addressLocality": event.municipality,
-                    "addressCountry": "FI",
-                },
-            }
-        )
-    if event.is_online:
-        # The public page stands in for the private join link.
-        locations.append({"@type": "VirtualLocation", "url": url})
-    return locations

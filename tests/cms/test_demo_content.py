@@ -54,5 +54,12 @@ def assert_news_research_and_contacts_in_menu_order(client):
     assert swedish.slug == "kontakt" and isinstance(swedish.specific, ContactsPage)
     home = Site.objects.get(is_default_site=True).root_page
     menu = [page.slug for page in home.get_children().in_menu()]
-    assert menu[:4] == ["ajankohtaista", "tutkimusviestit", "tietoa-meista", "yhteystiedot"]
+    assert menu == [
+        "ajankohtaista",
+        "tapahtumat",
+        "tutkimusviestit",
+        "tietoa-meista",
+        "uutiskirje",
+        "yhteystiedot",
+    ]
     assert "Liisa Lahtinen" in client.get("/yhteystiedot/").content.decode()

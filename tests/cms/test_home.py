@@ -96,4 +96,6 @@ def test_home_queries_stay_within_budget_whatever_the_number_of_news(
     assert queries_for(3) == queries_for(20)
 
 
-HOME_BUDGET = 18
+# News, research, highlights, plus the upcoming events and participation-week banner
+# that the events app renders on the home page.
+HOME_BUDGET = 24
