@@ -28,7 +28,7 @@ class RegistrationForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Give your e-mail address."),
-            "invalid": _("Give the e-mail address in the form name@example.fi."),
+            "invalid": _("Give the e-mail address in the form name@example.org."),
         },
     )
     organisation = forms.CharField(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import Region
 from newsletters.models import MailingList
 
-EMAIL_ERROR = _("Enter an e-mail address in the form name@example.fi.")
+EMAIL_ERROR = _("Enter an e-mail address in the form name@example.org.")
 
 
 class DescribedErrorsMixin:

@@ -168,7 +168,7 @@ def test_lock_wait_timeout_asks_to_try_again_and_saves_nothing(post, event, monk
 @pytest.mark.parametrize(
     ("fields", "field_error"),
     [
-        ({"email": "ei-osoite"}, "muodossa nimi@esimerkki.fi"),
+        ({"email": "ei-osoite"}, "muodossa nimi@example.org"),
         ({"name": ""}, "Anna nimesi"),
         ({"needs": "x" * 1001}, "1000"),
         ({"consent": ""}, "tietosuojaseloste"),

@@ -122,8 +122,8 @@ def test_repeated_requests_for_one_address_are_rate_limited(client, mailing_list
 @pytest.mark.parametrize(
     ("email", "message"),
     [
-        ("ei-osoite", "Anna sähköpostiosoite muodossa nimi@esimerkki.fi."),
-        ("", "Anna sähköpostiosoite muodossa nimi@esimerkki.fi."),
+        ("ei-osoite", "Anna sähköpostiosoite muodossa nimi@example.org."),
+        ("", "Anna sähköpostiosoite muodossa nimi@example.org."),
         ("a" * 250 + "@example.org", "Osoite on liian pitkä: enintään 254 merkkiä."),
     ],
 )
