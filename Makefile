@@ -42,8 +42,15 @@ lint: $(STAMP) ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## Send one newsletter issue to 10,000 subscribers with the task worker, print the rate
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/bench
+
+bench: $(STAMP) ## Print benchmark figures: newsletter sending, registrations and pages on PostgreSQL
 	$(BIN)/python bench/newsletters_send.py --subscribers 10000
+	createdb -h 127.0.0.1 -U postgres bench 2>/dev/null || true
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate -v0 --no-input
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) load_demo_content > /dev/null
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/registrations.py
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) bench_pages
 
 messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them (needs gettext)
 	for app in cms events network newsletters; do \
@@ -52,8 +59,6 @@ messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them 
 			&& $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages -v0); \
 	done
 
-bench: $(STAMP) ## Run the benchmarks in bench/ (set DATABASE_URL for PostgreSQL)
-	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean: ## Remove the virtualenv and local data (database, outbox, media)
 	rm -rf $(VENV) var
