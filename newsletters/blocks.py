@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import HeadingBlock
+from events.listing import live_events_in_language
+from events.models import EventPage
 
 
 class FeaturedPageValue(blocks.StructValue):
@@ -84,6 +87,35 @@ class ResearchItemsBlock(blocks.StructBlock):
         }
 
 
+class UpcomingEventsValue(blocks.StructValue):
+    """The events are picked when the issue is rendered, so a scheduled issue lists
+    what is upcoming on the day it goes out."""
+
+    def events(self):
+        events = live_events_in_language().upcoming().exclude(status=EventPage.Status.CANCELLED)
+        if self.get("event_type"):
+            events = events.filter(event_type=self["event_type"])
+        if self.get("region"):
+            events = events.filter(region=self["region"])
+        return events.select_related("event_type")[: self.get("count") or 5]
+
+
+class UpcomingEventsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=200, default=_("Upcoming events"))
+    count = blocks.IntegerBlock(label=_("how many"), min_value=1, max_value=10, default=5)
+    event_type = SnippetChooserBlock(
+        "events.EventType", label=_("only this event type"), required=False
+    )
+    region = SnippetChooserBlock("cms.Region", label=_("only this region"), required=False)
+
+    class Meta:
+        icon = "date"
+        template = "newsletters/blocks/upcoming_events_block.html"
+        value_class = UpcomingEventsValue
+        label = _("upcoming events")
+        description = _("The next events from the site, picked by the filters when sent.")
+
+
 class CallToActionValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
@@ -129,6 +161,7 @@ class IssueBlock(blocks.StreamBlock):
     )
     featured_page = FeaturedPageBlock()
     research_items = ResearchItemsBlock()
+    upcoming_events = UpcomingEventsBlock()
     call_to_action = CallToActionBlock()
 
 

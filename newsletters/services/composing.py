@@ -10,6 +10,8 @@ from django.db.models import Max
 
 from wagtail.models import Page
 
+from events.listing import live_events_in_language
+from events.models import EventPage
 from newsletters.blocks import IssueBlock
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, Send
 
@@ -33,7 +35,10 @@ def pages_since(moment):
         types = [ContentType.objects.get_by_natural_key(*name.lower().split(".")) for name in names]
         pages = pages.filter(content_type__in=types)
     else:
-        own = ContentType.objects.get_for_models(NewsletterIndexPage, NewsletterIssuePage)
+        # Events come in through the upcoming-events block instead.
+        own = ContentType.objects.get_for_models(
+            NewsletterIndexPage, NewsletterIssuePage, EventPage
+        )
         pages = pages.exclude(content_type__in=own.values())
     return pages.order_by("-first_published_at")[:PREFILL_LIMIT]
 
@@ -50,9 +55,21 @@ def prefill_issue(issue, mailing_list, user=None):
     added = [page for page in pages_since(last_issue_time(mailing_list)) if page.pk not in featured]
     for page in added:
         draft.body.append(("featured_page", {"page": page, "title": "", "lead": ""}))
-    if added:
+    events_added = _add_upcoming_events(draft)
+    if added or events_added:
         draft.save_revision(user=user)
     return len(added)
+
+
+def _add_upcoming_events(draft):
+    """An upcoming-events block, once, when the site has events ahead."""
+    if any(block.block_type == "upcoming_events" for block in draft.body):
+        return False
+    if not live_events_in_language().upcoming().exists():
+        return False
+    block = draft.body.stream_block.child_blocks["upcoming_events"]
+    draft.body.append(("upcoming_events", block.to_python({})))
+    return True
 
 
 def issue_from_page(page, index, user=None):

@@ -1,11 +1,16 @@
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 import time_machine
 
+from newsletters.blocks import IssueBlock
+from newsletters.emails import render_issue
 from newsletters.models import NewsletterIssuePage, Send
 from newsletters.services import composing
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
 from tests.factories import StandardPageFactory
 from tests.newsletters.factories import NewsletterIssuePageFactory
 
@@ -106,3 +111,55 @@ def test_admin_prefill_redirects_to_the_editor(admin_client, home, index, mailin
     )
 
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[issue.pk])
+
+
+def test_prefill_adds_one_block_of_upcoming_events_not_each_event(home, index, mailing_list):
+    events = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=events, title="Etäkahvila joulukuussa")
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    assert composing.prefill_issue(issue, mailing_list) == 0
+    composing.prefill_issue(issue, mailing_list)
+
+    draft = issue.get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body] == ["upcoming_events"]
+    assert [event.title for event in draft.body[0].value.events()] == ["Etäkahvila joulukuussa"]
+
+
+def test_upcoming_events_block_follows_its_filters_and_skips_past_and_cancelled(home, index):
+    events = EventIndexPageFactory(parent=home)
+    webinar = EventTypeFactory(name_fi="Webinaari")
+    cafe = EventTypeFactory(name_fi="Etäkahvila")
+    EventPageFactory(parent=events, title="Tuleva webinaari", event_type=webinar)
+    EventPageFactory(parent=events, title="Tuleva kahvila", event_type=cafe)
+    EventPageFactory(
+        parent=events, title="Peruttu webinaari", event_type=webinar, status="cancelled"
+    )
+    past_start = timezone.now() - datetime.timedelta(days=3)
+    EventPageFactory(
+        parent=events,
+        title="Mennyt webinaari",
+        event_type=webinar,
+        start=past_start,
+        end=past_start + datetime.timedelta(hours=1),
+    )
+    block = IssueBlock().child_blocks["upcoming_events"]
+
+    value = block.to_python({"count": 5, "event_type": webinar.pk})
+
+    assert [event.title for event in value.events()] == ["Tuleva webinaari"]
+
+
+def test_issue_email_lists_upcoming_events_without_their_join_links(home, index):
+    events = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=events, title="Digiosallisuuden kahvila")
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+    issue.body = [("upcoming_events", IssueBlock().child_blocks["upcoming_events"].to_python({}))]
+    issue.save_revision().publish()
+
+    rendered = render_issue(issue)
+
+    assert "Digiosallisuuden kahvila" in rendered.html
+    assert "Digiosallisuuden kahvila" in rendered.text
+    assert "Tulevat tapahtumat" in rendered.html
+    assert "teams.example.org" not in rendered.html + rendered.text
