@@ -33,7 +33,7 @@ TZOFFSETTO:+0300\r
 END:DAYLIGHT\r
 END:VTIMEZONE\r
 BEGIN:VEVENT\r
-UID:040000008200E00074C5B7101A82E008000000001@partner.example.org\r
+UID:040000008200E00074C5B7101A82E008000000001@example.org\r
 SUMMARY:Kumppanin työpaja\r
 DESCRIPTION:Työpaja osallisuuden mittaamisesta.\r
 LOCATION:Kuopion kaupungintalo\r
@@ -44,19 +44,19 @@ LAST-MODIFIED:20261101T080000Z\r
 SEQUENCE:0\r
 END:VEVENT\r
 BEGIN:VEVENT\r
-UID:allday-1@partner.example.org\r
+UID:allday-1@example.org\r
 SUMMARY:Messupäivä\r
 DTSTART;VALUE=DATE:20270204\r
 DTEND;VALUE=DATE:20270205\r
 DTSTAMP:20261101T080000Z\r
 END:VEVENT\r
 BEGIN:VEVENT\r
-UID:no-start@partner.example.org\r
+UID:no-start@example.org\r
 SUMMARY:Aikaton tapahtuma\r
 DTSTAMP:20261101T080000Z\r
 END:VEVENT\r
 BEGIN:VEVENT\r
-UID:weekly@partner.example.org\r
+UID:weekly@example.org\r
 SUMMARY:Viikkokahvila\r
 DTSTART;TZID=FLE Standard Time:20270203T093000\r
 DTEND;TZID=FLE Standard Time:20270203T110000\r
