@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.api import api_urls
 from cms.health import healthz
 from cms.sitemaps import MultilingualSitemap
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("api/", include((api_urls(), "api"))),
     path(
         "sitemap.xml",
         sitemap,

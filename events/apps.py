@@ -8,3 +8,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import receivers, signals  # noqa: F401  (connects the receivers)
+        from events.project_events import register
+
+        register()

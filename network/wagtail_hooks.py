@@ -1,8 +1,12 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from network import admin_views
 from network.models import Member, Organisation, PracticeModel, Project
 
 
@@ -18,18 +22,18 @@ class OrganisationViewSet(SnippetViewSet):
 class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "clipboard-list"
-    list_display = ["name", "organisation", "region", "start_date", "end_date"]
-    list_filter = ["region", "target_groups"]
-    list_export = ["name", "organisation", "region", "start_date", "end_date", "website"]
-    search_fields = ["name", "description"]
+    list_display = ["name", "short_name", "organisation", "start_date", "end_date"]
+    list_filter = ["programme", "regions", "target_groups", "themes"]
+    list_export = ["name", "short_name", "organisation", "programme", "start_date", "end_date"]
+    search_fields = ["name", "short_name", "summary"]
 
 
 class PracticeModelViewSet(SnippetViewSet):
     model = PracticeModel
     icon = "doc-full"
-    list_display = ["name", "project"]
-    list_filter = ["themes"]
-    search_fields = ["name", "description"]
+    list_display = ["name", "slug"]
+    list_filter = ["themes", "participation_areas", "target_groups"]
+    search_fields = ["name", "summary", "description"]
 
 
 class MemberViewSet(SnippetViewSet):
@@ -51,3 +55,21 @@ class NetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [path("import/", admin_views.import_directory, name="import")]
+    return [path("network/", include((urls, "network_admin")))]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import projects"), reverse("network_admin:import"), icon_name="upload", order=301
+    )

@@ -49,8 +49,41 @@ class LocalizedName(index.Indexed, models.Model):
         return getattr(self, f"name_{get_language()}", "") or self.name_fi
 
 
+class RegionQuerySet(models.QuerySet):
+    def on_map(self):
+        """The wellbeing services counties, which tile the map of Finland."""
+        return self.filter(kind=Region.Kind.WELLBEING_COUNTY)
+
+
 class Region(LocalizedName):
-    """An ELY-centre area or a wider regional whole, or the whole country."""
+    """A wellbeing services county, another area (e.g. an ELY centre's), one of the
+    regional wholes the coordinators cover, or the whole country.
+
+    A county or area names the regional whole it belongs to as its `parent`, so a
+    filter on "Itä- ja Pohjois-Suomi" also finds the projects of its counties.
+    """
+
+    class Kind(models.TextChoices):
+        WELLBEING_COUNTY = "county", _("Wellbeing services county")
+        AREA = "area", _("Other area")
+        REGIONAL_WHOLE = "whole", _("Regional whole")
+        NATIONAL = "national", _("Whole country")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.WELLBEING_COUNTY)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("regional whole"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        limit_choices_to={"kind": "whole"},
+        help_text=_("The regional whole whose coordinators also cover this region."),
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    panels = [*LocalizedName.panels, FieldPanel("kind"), FieldPanel("parent")]
 
     class Meta(LocalizedName.Meta):
         verbose_name = _("region")

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from .site_tags import page_translations
+from .site_tags import page_translations, subpage_path
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def alternates(request, page):
     if isinstance(page, Page):
         translations = page_translations(request, page)
         return [
-            (code, translations[code].get_full_url(request))
+            (code, translations[code].get_full_url(request) + subpage_path(request))
             for code, _name in settings.LANGUAGES
             if code in translations
         ]
@@ -51,10 +51,16 @@ def seo_head(context, title=""):
     page = context.get("page")
     is_page = isinstance(page, Page)
     languages = alternates(request, page)
-    canonical = page.get_full_url(request) if is_page else request.build_absolute_uri(request.path)
+    if is_page:
+        canonical = page.get_full_url(request) + subpage_path(request)
+        title = context.get("subpage_title") or page.seo_title or page.title
+        description = context.get("subpage_description") or getattr(page, "meta_description", "")
+    else:
+        canonical = request.build_absolute_uri(request.path)
+        description = ""
     return {
-        "title": (page.seo_title or page.title) if is_page else title,
-        "description": getattr(page, "meta_description", "") if is_page else "",
+        "title": title,
+        "description": description,
         "canonical": canonical,
         "alternates": languages,
         "default_url": dict(languages).get(settings.LANGUAGE_CODE),

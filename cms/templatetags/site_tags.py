@@ -20,6 +20,12 @@ def page_translations(request, page):
     return cache[page.pk]
 
 
+def subpage_path(request):
+    """The path a routable page served below its own address (e.g. "ossi/" for one
+    project), set by the page's route, so translations and canonical links keep it."""
+    return getattr(request, "page_subpath", "")
+
+
 def home_in(request, language_code):
     """The site's home page translated into `language_code`, or the default one."""
     site = Site.find_for_request(request)
@@ -79,7 +85,7 @@ def language_switcher(context):
     translations = {}
     if isinstance(page, Page):
         for code, translated in page_translations(request, page).items():
-            translations[code] = translated.get_url(request)
+            translations[code] = translated.get_url(request) + subpage_path(request)
     languages = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code)

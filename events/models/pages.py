@@ -145,6 +145,13 @@ class EventPage(RegistrationSettings, BasePage):
         "cms.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
     )
     themes = ParentalManyToManyField("cms.Theme", verbose_name=_("themes"), blank=True)
+    projects = ParentalManyToManyField(
+        "network.Project",
+        verbose_name=_("projects"),
+        blank=True,
+        related_name="events",
+        help_text=_("Projects that hold or present the event; it is listed on their pages."),
+    )
     accessibility_info = models.TextField(
         _("accessibility"),
         blank=True,
@@ -192,6 +199,7 @@ class EventPage(RegistrationSettings, BasePage):
                 FieldPanel("language"),
                 FieldPanel("region"),
                 FieldPanel("themes"),
+                FieldPanel("projects"),
                 FieldPanel("accessibility_info"),
             ],
             heading=_("Details"),

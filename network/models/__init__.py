@@ -3,7 +3,17 @@ them, and the people who take part (members)."""
 
 from .members import Member
 from .organisations import Organisation
-from .practice_models import PracticeModel
+from .pages import PracticeModelIndexPage, ProjectDirectoryPage
+from .practice_models import ParticipationArea, PracticeModel
 from .projects import Project, ProjectQuerySet
 
-__all__ = ["Member", "Organisation", "PracticeModel", "Project", "ProjectQuerySet"]
+__all__ = [
+    "Member",
+    "Organisation",
+    "ParticipationArea",
+    "PracticeModel",
+    "PracticeModelIndexPage",
+    "Project",
+    "ProjectDirectoryPage",
+    "ProjectQuerySet",
+]

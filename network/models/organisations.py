@@ -14,6 +14,7 @@ class Organisation(index.Indexed, models.Model):
         NGO = "ngo", _("Association or foundation")
         EDUCATION = "education", _("University or school")
         STATE = "state", _("State agency")
+        PARISH = "parish", _("Parish")
         COMPANY = "company", _("Company")
         OTHER = "other", _("Other")
 

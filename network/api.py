@@ -1,0 +1,159 @@
+"""Open data of the directory: projects and practice models as read-only JSON, filtered
+by the same facets as the public pages, each item with its page's absolute address.
+Only public fields: no contact person, nothing about members."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from cms.api import router
+from cms.links import absolute_url
+from network.facets import practice_model_directory, project_directory
+from network.links import DirectoryLinks
+from network.models import Organisation, PracticeModel, Project
+
+
+class SlugNames(serializers.SlugRelatedField):
+    """A taxonomy row as its slug; names come from the same row in every language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", many=True, read_only=True, **kwargs)
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "website"]
+
+
+class PageUrlField(serializers.SerializerMethodField):
+    """The absolute address of the item's public page (from settings.BASE_URL)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(method_name="page_url", **kwargs)
+
+
+class LinkedSerializer(serializers.ModelSerializer):
+    def links(self):
+        context = self.context
+        if "links" not in context:
+            context["links"] = DirectoryLinks()
+        return context["links"]
+
+
+class ProjectSerializer(LinkedSerializer):
+    implementer = OrganisationSerializer(source="organisation", read_only=True)
+    partners = OrganisationSerializer(many=True, read_only=True)
+    regions = SlugNames()
+    target_groups = SlugNames()
+    themes = SlugNames()
+    status = serializers.ChoiceField(choices=Project.Status.choices, read_only=True)
+    practice_models = SlugNames()
+    url = PageUrlField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "implementer",
+            "partners",
+            "regions",
+            "programme",
+            "start_date",
+            "end_date",
+            "status",
+            "target_groups",
+            "themes",
+            "summary",
+            "goals",
+            "methods",
+            "results",
+            "website",
+            "practice_models",
+            "url",
+        ]
+
+    def page_url(self, project) -> str:
+        return absolute_url(self.links().project(project))
+
+
+class PracticeModelSerializer(LinkedSerializer):
+    title = serializers.CharField(source="name", read_only=True)
+    themes = SlugNames()
+    participation_areas = SlugNames()
+    target_groups = SlugNames()
+    projects = SlugNames()
+    url = PageUrlField()
+
+    class Meta:
+        model = PracticeModel
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "description",
+            "evaluation",
+            "themes",
+            "participation_areas",
+            "target_groups",
+            "projects",
+            "external_url",
+            "url",
+        ]
+
+    def page_url(self, model) -> str:
+        return absolute_url(self.links().practice_model(model))
+
+
+def facet_parameters(directory):
+    """The directory's filters as documented query parameters (repeat one to OR values)."""
+    parameters = [OpenApiParameter("q", OpenApiTypes.STR, description="Words to search for")]
+    for facet in directory.facets:
+        description = f"Slug or code of a {facet.key}; repeat to match any of several"
+        parameters.append(
+            OpenApiParameter(facet.key, OpenApiTypes.STR, many=True, description=description)
+        )
+    return parameters
+
+
+class FacetedViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        directory = self.directory()
+        rows = directory.queryset
+        if self.action == "list":
+            rows = directory.filter(directory.parse(self.request.query_params))
+        return self.prefetch(rows.order_by("name", "pk"))
+
+
+@extend_schema_view(list=extend_schema(parameters=facet_parameters(project_directory())))
+class ProjectViewSet(FacetedViewSet):
+    """Projects of the network with their project cards."""
+
+    serializer_class = ProjectSerializer
+    directory = staticmethod(project_directory)
+
+    @staticmethod
+    def prefetch(rows):
+        return rows.select_related("organisation").prefetch_related(
+            "partners", "regions", "target_groups", "themes", "practice_models"
+        )
+
+
+@extend_schema_view(list=extend_schema(parameters=facet_parameters(practice_model_directory())))
+class PracticeModelViewSet(FacetedViewSet):
+    """Practice models (osallisuuden palaset) collected from the projects."""
+
+    serializer_class = PracticeModelSerializer
+    directory = staticmethod(practice_model_directory)
+
+    @staticmethod
+    def prefetch(rows):
+        return rows.prefetch_related("themes", "participation_areas", "target_groups", "projects")
+
+
+router.register("projects", ProjectViewSet, basename="project")
+router.register("practice-models", PracticeModelViewSet, basename="practice-model")

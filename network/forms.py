@@ -1,0 +1,22 @@
+"""The staff form for importing projects or organisations from a spreadsheet."""
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("The file holds"),
+        choices=[("projects", _("Projects")), ("organisations", _("Organisations"))],
+        widget=forms.RadioSelect,
+        initial="projects",
+    )
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        validators=[FileExtensionValidator(["csv", "xlsx"])],
+        help_text=_(
+            "The first row names the columns. Rows are matched to existing ones by name, so "
+            "importing the same file again changes nothing."
+        ),
+    )
