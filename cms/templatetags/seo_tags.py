@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from cms.links import absolute_url
+
 from .site_tags import page_translations, subpage_path
 
 register = template.Library()
@@ -31,17 +33,14 @@ def alternates(request, page):
             if code in translations
         ]
     path = request.get_full_path()
-    return [
-        (code, request.build_absolute_uri(translate_url(path, code)))
-        for code, _name in settings.LANGUAGES
-    ]
+    return [(code, absolute_url(translate_url(path, code))) for code, _name in settings.LANGUAGES]
 
 
 def share_image_url(request, page):
     image = getattr(page, "share_image", None)
     if image is not None:
         return image.get_rendition("fill-1200x630|format-jpeg").full_url
-    return request.build_absolute_uri(static("cms/img/social-default.png"))
+    return absolute_url(static("cms/img/social-default.png"))
 
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
@@ -56,7 +55,7 @@ def seo_head(context, title=""):
         title = context.get("subpage_title") or page.seo_title or page.title
         description = context.get("subpage_description") or getattr(page, "meta_description", "")
     else:
-        canonical = request.build_absolute_uri(request.path)
+        canonical = absolute_url(request.path)
         description = ""
     return {
         "title": title,

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0004_region_kind_and_whole'),
+        ('cms', '0005_region_kind_and_whole'),
         ('network', '0001_initial'),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0004_region_kind_and_whole'),
+        ('cms', '0005_region_kind_and_whole'),
         ('network', '0004_directory_cleanup'),
         ('wagtailcore', '0098_apitoken'),
     ]

@@ -20,7 +20,7 @@ def set_kinds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_content_pages'),
+        ('cms', '0004_outgoing_email'),
     ]
 
     operations = [
