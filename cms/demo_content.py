@@ -12,7 +12,7 @@ from wagtail.rich_text import RichText
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
 from cms.demo_news import NEWS, PEOPLE, RESEARCH
-from cms.demo_taxonomies import REGIONS, TARGET_GROUPS, THEMES, ensure_names
+from cms.demo_taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
 from cms.links import site_address
 from cms.models import (
     ContactsPage,
@@ -341,7 +341,7 @@ def ensure_people():
 
 @demo_loader(order=5)
 def load_taxonomies(stdout):
-    ensure_names(Region, REGIONS)
+    ensure_regions(Region)
     ensure_names(Theme, THEMES)
     ensure_names(TargetGroup, TARGET_GROUPS)
     stdout.write("Regions, themes and target groups: ok")

@@ -1,23 +1,127 @@
 """Regions, themes and target groups from the network's own vocabulary (shared/CONTEXT.md)."""
 
-REGIONS = [
-    ("valtakunnallinen", "Valtakunnallinen", "Riksomfattande", "National"),
-    ("uusimaa", "Uusimaa", "Nyland", "Uusimaa"),
-    ("varsinais-suomi", "Varsinais-Suomi", "Egentliga Finland", "Southwest Finland"),
-    ("satakunta", "Satakunta", "Satakunta", "Satakunta"),
-    ("hame", "Häme", "Tavastland", "Häme"),
-    ("pirkanmaa", "Pirkanmaa", "Birkaland", "Pirkanmaa"),
-    ("kaakkois-suomi", "Kaakkois-Suomi", "Sydöstra Finland", "Southeast Finland"),
-    ("etela-savo", "Etelä-Savo", "Södra Savolax", "South Savo"),
-    ("pohjois-savo", "Pohjois-Savo", "Norra Savolax", "North Savo"),
-    ("pohjois-karjala", "Pohjois-Karjala", "Norra Karelen", "North Karelia"),
-    ("keski-suomi", "Keski-Suomi", "Mellersta Finland", "Central Finland"),
-    ("etela-pohjanmaa", "Etelä-Pohjanmaa", "Södra Österbotten", "South Ostrobothnia"),
-    ("pohjanmaa", "Pohjanmaa", "Österbotten", "Ostrobothnia"),
-    ("pohjois-pohjanmaa", "Pohjois-Pohjanmaa", "Norra Österbotten", "North Ostrobothnia"),
-    ("kainuu", "Kainuu", "Kajanaland", "Kainuu"),
-    ("lappi", "Lappi", "Lappland", "Lapland"),
+WHOLE_SOUTH_WEST = "etela-ja-lansi-suomi"
+WHOLE_EAST_NORTH = "ita-ja-pohjois-suomi"
+
+# (slug, Finnish, Swedish, English, kind, regional whole): the whole country, the two
+# regional wholes the coordinators cover, the wellbeing services counties (with Helsinki),
+# and the wider ELY centre areas that older material still uses.
+REGION_ROWS = [
+    ("valtakunnallinen", "Valtakunnallinen", "Riksomfattande", "National", "national", None),
+    (
+        WHOLE_SOUTH_WEST,
+        "Etelä- ja Länsi-Suomi",
+        "Södra och västra Finland",
+        "Southern and Western Finland",
+        "whole",
+        None,
+    ),
+    (
+        WHOLE_EAST_NORTH,
+        "Itä- ja Pohjois-Suomi",
+        "Östra och norra Finland",
+        "Eastern and Northern Finland",
+        "whole",
+        None,
+    ),
+    ("helsinki", "Helsinki", "Helsingfors", "Helsinki", "county", WHOLE_SOUTH_WEST),
+    ("ita-uusimaa", "Itä-Uusimaa", "Östra Nyland", "East Uusimaa", "county", WHOLE_SOUTH_WEST),
+    (
+        "keski-uusimaa",
+        "Keski-Uusimaa",
+        "Mellersta Nyland",
+        "Central Uusimaa",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    ("lansi-uusimaa", "Länsi-Uusimaa", "Västra Nyland", "West Uusimaa", "county", WHOLE_SOUTH_WEST),
+    ("vantaa-kerava", "Vantaa-Kerava", "Vanda-Kervo", "Vantaa-Kerava", "county", WHOLE_SOUTH_WEST),
+    (
+        "varsinais-suomi",
+        "Varsinais-Suomi",
+        "Egentliga Finland",
+        "Southwest Finland",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    ("satakunta", "Satakunta", "Satakunta", "Satakunta", "county", WHOLE_SOUTH_WEST),
+    ("kanta-hame", "Kanta-Häme", "Egentliga Tavastland", "Kanta-Häme", "county", WHOLE_SOUTH_WEST),
+    ("pirkanmaa", "Pirkanmaa", "Birkaland", "Pirkanmaa", "county", WHOLE_SOUTH_WEST),
+    (
+        "paijat-hame",
+        "Päijät-Häme",
+        "Päijänne-Tavastland",
+        "Päijät-Häme",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    ("kymenlaakso", "Kymenlaakso", "Kymmenedalen", "Kymenlaakso", "county", WHOLE_SOUTH_WEST),
+    (
+        "etela-karjala",
+        "Etelä-Karjala",
+        "Södra Karelen",
+        "South Karelia",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    (
+        "keski-suomi",
+        "Keski-Suomi",
+        "Mellersta Finland",
+        "Central Finland",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    (
+        "etela-pohjanmaa",
+        "Etelä-Pohjanmaa",
+        "Södra Österbotten",
+        "South Ostrobothnia",
+        "county",
+        WHOLE_SOUTH_WEST,
+    ),
+    ("pohjanmaa", "Pohjanmaa", "Österbotten", "Ostrobothnia", "county", WHOLE_SOUTH_WEST),
+    ("etela-savo", "Etelä-Savo", "Södra Savolax", "South Savo", "county", WHOLE_EAST_NORTH),
+    ("pohjois-savo", "Pohjois-Savo", "Norra Savolax", "North Savo", "county", WHOLE_EAST_NORTH),
+    (
+        "pohjois-karjala",
+        "Pohjois-Karjala",
+        "Norra Karelen",
+        "North Karelia",
+        "county",
+        WHOLE_EAST_NORTH,
+    ),
+    (
+        "keski-pohjanmaa",
+        "Keski-Pohjanmaa",
+        "Mellersta Österbotten",
+        "Central Ostrobothnia",
+        "county",
+        WHOLE_EAST_NORTH,
+    ),
+    (
+        "pohjois-pohjanmaa",
+        "Pohjois-Pohjanmaa",
+        "Norra Österbotten",
+        "North Ostrobothnia",
+        "county",
+        WHOLE_EAST_NORTH,
+    ),
+    ("kainuu", "Kainuu", "Kajanaland", "Kainuu", "county", WHOLE_EAST_NORTH),
+    ("lappi", "Lappi", "Lappland", "Lapland", "county", WHOLE_EAST_NORTH),
+    ("uusimaa", "Uusimaa", "Nyland", "Uusimaa", "area", WHOLE_SOUTH_WEST),
+    ("hame", "Häme", "Tavastland", "Häme", "area", WHOLE_SOUTH_WEST),
+    (
+        "kaakkois-suomi",
+        "Kaakkois-Suomi",
+        "Sydöstra Finland",
+        "Southeast Finland",
+        "area",
+        WHOLE_SOUTH_WEST,
+    ),
 ]
+REGIONS = [row[:4] for row in REGION_ROWS]
+
 
 THEMES = [
     (
@@ -90,4 +194,14 @@ def ensure_names(model, rows):
     for order, (slug, fi, sv, en) in enumerate(rows):
         model.objects.get_or_create(
             slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order}
+        )
+
+
+def ensure_regions(model):
+    """The regions with their names, kinds and wholes; a region editors have already
+    given a whole is left as it is."""
+    ensure_names(model, REGIONS)
+    for slug, _fi, _sv, _en, kind, parent in REGION_ROWS:
+        model.objects.filter(slug=slug, parent__isnull=True).update(
+            kind=kind, parent=model.objects.filter(slug=parent).first() if parent else None
         )

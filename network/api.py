@@ -13,11 +13,9 @@ from network.links import DirectoryLinks
 from network.models import Organisation, PracticeModel, Project
 
 
-class SlugNames(serializers.SlugRelatedField):
-    """A taxonomy row as its slug; names come from the same row in every language."""
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="slug", many=True, read_only=True, **kwargs)
+def slugs():
+    """Related rows as their slugs, which stay the same in every language."""
+    return serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -44,11 +42,11 @@ class LinkedSerializer(serializers.ModelSerializer):
 class ProjectSerializer(LinkedSerializer):
     implementer = OrganisationSerializer(source="organisation", read_only=True)
     partners = OrganisationSerializer(many=True, read_only=True)
-    regions = SlugNames()
-    target_groups = SlugNames()
-    themes = SlugNames()
+    regions = slugs()
+    target_groups = slugs()
+    themes = slugs()
     status = serializers.ChoiceField(choices=Project.Status.choices, read_only=True)
-    practice_models = SlugNames()
+    practice_models = slugs()
     url = PageUrlField()
 
     class Meta:
@@ -81,10 +79,10 @@ class ProjectSerializer(LinkedSerializer):
 
 class PracticeModelSerializer(LinkedSerializer):
     title = serializers.CharField(source="name", read_only=True)
-    themes = SlugNames()
-    participation_areas = SlugNames()
-    target_groups = SlugNames()
-    projects = SlugNames()
+    themes = slugs()
+    participation_areas = slugs()
+    target_groups = slugs()
+    projects = slugs()
     url = PageUrlField()
 
     class Meta:

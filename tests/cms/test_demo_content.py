@@ -58,6 +58,8 @@ def assert_news_research_and_contacts_in_menu_order(client):
         "ajankohtaista",
         "tapahtumat",
         "tutkimusviestit",
+        "hankkeet",
+        "osallisuuden-palaset",
         "tietoa-meista",
         "uutiskirje",
         "yhteystiedot",

@@ -43,9 +43,7 @@ def test_project_page_lists_its_card_practice_models_events_and_coordinators(
     event.save()
     EventPageFactory(parent=events, title="Muu tapahtuma")
     PersonFactory(name="Kaisa Koordinaattori", role=Person.Role.REGIONAL_COORDINATOR, region=savo)
-    PersonFactory(
-        name="Iida Itä", role=Person.Role.REGIONAL_COORDINATOR, region=savo.parent
-    )
+    PersonFactory(name="Iida Itä", role=Person.Role.REGIONAL_COORDINATOR, region=savo.parent)
     PersonFactory(name="Muu Alue", role=Person.Role.REGIONAL_COORDINATOR, region=None)
 
     response = client.get(f"{directory.url}ossi/")
@@ -103,7 +101,9 @@ def test_map_links_every_county_to_the_filtered_directory_with_a_table_alternati
     assert f'<td><a href="{directory.url}?region=ita-ja-pohjois-suomi">3</a></td>' in html
 
 
-def test_map_queries_do_not_grow_with_projects(client, directory, savo, django_assert_max_num_queries):
+def test_map_queries_do_not_grow_with_projects(
+    client, directory, savo, django_assert_max_num_queries
+):
     def queries_for(total):
         ProjectFactory.create_batch(total, regions=[savo])
         client.get(f"{directory.url}kartta/")
