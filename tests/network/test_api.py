@@ -1,0 +1,115 @@
+"""The open-data API: schema, facet filters, absolute page addresses from BASE_URL, no
+personal data, CORS, read-only, and query counts that do not grow with the rows."""
+
+import datetime
+
+from django.test import override_settings
+from django.utils import timezone
+
+import pytest
+
+from cms.models import Region
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.network.factories import PracticeModelFactory, ProjectFactory, region, target_group
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def savo():
+    east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
+    return region("pohjois-savo", "Pohjois-Savo", parent=east)
+
+
+def test_schema_is_openapi_and_documents_the_filters(client):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+
+    schema = response.json()
+    assert response.status_code == 200
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/projects/", "/api/practice-models/", "/api/events/"} <= set(schema["paths"])
+    project_filters = {p["name"] for p in schema["paths"]["/api/projects/"]["get"]["parameters"]}
+    assert {"region", "status", "target_group", "theme", "programme", "q", "page"} <= (
+        project_filters
+    )
+    assert "contact_email" not in str(schema["components"]["schemas"]["Project"])
+
+
+@override_settings(BASE_URL="https://osallisuus.example.org")
+def test_projects_filter_by_facets_and_link_to_their_public_page(client, directory, savo):
+    young = target_group("nuoret", "Nuoret")
+    ProjectFactory(
+        name="OSSI", regions=[savo], target_groups=[young], contact_email="o@example.org"
+    )
+    ProjectFactory(name="KAKE", regions=[savo])
+    ProjectFactory(name="Tenho", target_groups=[young])
+
+    data = client.get(
+        "/api/projects/", {"region": "ita-ja-pohjois-suomi", "target_group": "nuoret"}
+    ).json()
+
+    assert data["count"] == 1
+    ossi = data["results"][0]
+    assert ossi["name"] == "OSSI"
+    assert ossi["url"] == "https://osallisuus.example.org/hankkeet/ossi/"
+    assert ossi["regions"] == ["pohjois-savo"] and ossi["status"] == "running"
+    assert "contact_email" not in ossi and "contact_name" not in ossi
+    assert "o@example.org" not in str(data)
+
+
+def test_practice_models_filter_by_theme_and_link_to_their_page(client, library):
+    from tests.network.factories import theme
+
+    creative = theme("luovat-menetelmat", "Luovat menetelmät")
+    PracticeModelFactory(name="Mokaamalla oppiminen", themes=[creative])
+    PracticeModelFactory(name="Valtaajat")
+
+    data = client.get("/api/practice-models/", {"theme": "luovat-menetelmat"}).json()
+
+    assert [item["title"] for item in data["results"]] == ["Mokaamalla oppiminen"]
+    assert data["results"][0]["url"].startswith("http://testserver/palaset/")
+
+
+def test_upcoming_events_only_with_public_fields(client, home):
+    index = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=index, title="Tuleva kahvila")
+    past = timezone.now() - datetime.timedelta(days=3)
+    EventPageFactory(
+        parent=index, title="Mennyt", start=past, end=past + datetime.timedelta(hours=1)
+    )
+
+    data = client.get("/api/events/").json()
+
+    assert [item["title"] for item in data["results"]] == ["Tuleva kahvila"]
+    assert data["results"][0]["url"].startswith("http://testserver/tapahtumat/")
+    assert "teams.example.org" not in str(data)
+
+
+def test_api_is_open_to_every_origin_and_read_only(client):
+    response = client.get("/api/projects/", HTTP_ORIGIN="https://kunta.example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert client.post("/api/projects/", {"name": "x"}).status_code == 405
+    assert client.get("/api/projects/ei-ole/").status_code == 404
+    assert client.get("/api/projects/", {"page": "99"}).status_code == 404
+    assert client.get("/api/projects/", {"region": "\x00", "q": "\x00"}).status_code == 200
+
+
+def test_api_queries_do_not_grow_with_rows(
+    client, directory, library, savo, django_assert_max_num_queries
+):
+    def queries_for(total):
+        for _ in range(total - len(client.get("/api/projects/").json()["results"])):
+            project = ProjectFactory(regions=[savo])
+            PracticeModelFactory(projects=[project])
+        counts = []
+        for url, params in (
+            ("/api/projects/", {"region": "pohjois-savo"}),
+            ("/api/practice-models/", {}),
+        ):
+            client.get(url, params)  # warm the site's cached root paths
+            with django_assert_max_num_queries(15) as captured:
+                client.get(url, params)
+            counts.append(len(captured))
+        return counts
+
+    assert queries_for(2) == queries_for(20)
