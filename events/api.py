@@ -57,6 +57,9 @@ FILTERS = {
 
 
 @extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)]
+    ),
     list=extend_schema(
         parameters=[
             OpenApiParameter(
@@ -64,7 +67,7 @@ FILTERS = {
             )
             for name in FILTERS
         ]
-    )
+    ),
 )
 class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
     """Events that have not ended yet, soonest first."""

@@ -276,6 +276,12 @@ FILL_NAMES = [
 ]
 
 
+def local_implementer(chance, organisations, county):
+    """An organisation of the county, or a national one where the demo has none there."""
+    local = sorted(name for name, o in organisations.items() if o.region_id == county.pk)
+    return chance.choice(local or ["Sininauhaliitto ry", "Diakonia-ammattikorkeakoulu"])
+
+
 def fill_projects(organisations, regions):
     """Fictional projects, the same every run, until the directory has about sixty."""
     chance = random.Random("sokra-directory")  # noqa: S311  (demo data, not security)
@@ -304,7 +310,7 @@ def fill_projects(organisations, regions):
             (
                 f"{word} {place}",
                 "",
-                organisations[chance.randrange(len(organisations))],
+                local_implementer(chance, organisations, regions[county]),
                 [],
                 [county],
                 ESF if start < 2021 else ESF_PLUS,
@@ -488,7 +494,7 @@ def load(stdout):
     organisations = ensure_organisations(regions)
     for row in PROJECTS:
         ensure_project(row, organisations, regions)
-    for row in fill_projects(list(organisations), regions):
+    for row in fill_projects(organisations, regions):
         ensure_project(row, organisations, regions)
     ensure_practice_models()
     home = HomePage.objects.filter(locale__language_code="fi").first()

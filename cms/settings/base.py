@@ -91,6 +91,7 @@ SPECTACULAR_SETTINGS = {
     "network. Read-only; every item links to its public page.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["cms.api.only_open_data"],
 }
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

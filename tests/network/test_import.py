@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from openpyxl import Workbook
@@ -92,7 +93,8 @@ def test_bad_rows_are_rejected_with_reasons_and_the_rest_imported():
         "Ei toteuttajaa,,,,2019-01-01,,aikuiset,\n"
     )
 
-    report = import_csv(text)
+    with translation.override("en"):
+        report = import_csv(text)
 
     assert report.created == ["OSSI"]
     reasons = {number: " ".join(why) for number, _name, why in report.rejected}
