@@ -125,7 +125,10 @@ def _end_value(component, start_value):
                 _("Its length (DURATION) could not be read: “%(value)s”.")
                 % {"value": component.get("DURATION")}
             )
-        end_value = start_value + duration
+        try:
+            end_value = start_value + duration
+        except OverflowError:
+            end_value = datetime.date.max
         if not event_dates.in_range(end_value):
             raise Rejected(event_dates.out_of_range_message())
         return end_value

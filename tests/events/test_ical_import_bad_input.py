@@ -99,6 +99,18 @@ def test_unreadable_end_is_a_report_line(admin_client, index, event_type):
     assert list(EventPage.objects.values_list("title", flat=True)) == ["Hyvä tapahtuma"]
 
 
+@pytest.mark.parametrize(("duration", "expected"), [("abc", "DURATION"), ("P999999999D", "2100")])
+def test_unreadable_or_endless_duration_is_a_report_line(index, event_type, duration, expected):
+    report = import_calendar(
+        calendar(vevent(DTEND="", DURATION=duration)).encode(),
+        parent=index,
+        event_type=event_type,
+    )
+
+    assert expected in rejected(report)["Huono tapahtuma"]
+    assert not EventPage.objects.exists()
+
+
 @pytest.mark.parametrize(
     "times",
     [
