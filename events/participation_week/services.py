@@ -19,7 +19,7 @@ from wagtail.rich_text import RichText
 
 from events.models import EventPage, Submission
 from events.participation_week.tasks import send_submission_email
-from network.models import Organisation
+from network.models import Member, Organisation
 
 TOKEN_SALT = "events.participation-week.submission"  # noqa: S105  (a salt, not a secret)
 TOKEN_MAX_AGE = 60 * 60 * 24 * 365
@@ -75,8 +75,10 @@ def _notify(submission, kind):
 
 
 def receive(submission):
-    """Store a new submission and send the submitter their edit link."""
+    """Store a new submission, linked to the submitter's member record, and send the
+    submitter their edit link."""
     submission.status = Submission.Status.PENDING
+    submission.member = Member.for_email(submission.contact_email, name=submission.contact_name)
     submission.save()
     _notify(submission, "received")
     return submission
