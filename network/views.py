@@ -78,7 +78,8 @@ def my_page_view(request):
     member = current_member(request)
     if member is None:
         return _sign_in_first()
-    form = ProfileForm(request.POST or None, instance=member)
+    data = request.POST if request.method == "POST" else None
+    form = ProfileForm(data, instance=member)
     if request.method == "POST":
         if form.is_valid():
             form.save()
@@ -112,7 +113,7 @@ def delete(request):
     member = current_member(request)
     if member is None:
         return _sign_in_first()
-    form = DeleteForm(request.POST or None)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data_rights.erase(member)
         sign_out(request)
