@@ -34,6 +34,10 @@ class PersonalData:
     def label(self):
         return self.model._meta.label
 
+    @property
+    def title(self):
+        return self.model._meta.verbose_name_plural
+
 
 _entries: dict[str, PersonalData] = {}
 _exempt: dict[str, str] = {}

@@ -3,8 +3,11 @@ record itself, erased last, after every other app has let go of it."""
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import ModelLogEntry
 
 from cms import privacy
 from network.models import Member
@@ -31,6 +34,10 @@ def export_member(member):
 
 
 def erase_member(member):
+    """The record goes, and with it Wagtail's log of staff edits, whose labels name it."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Member), object_id=str(member.pk)
+    ).delete()
     deleted, _by_model = Member.objects.filter(pk=member.pk).delete()
     return deleted
 
