@@ -33,6 +33,16 @@ class Send(models.Model):
     mailing_lists = models.ManyToManyField(
         "newsletters.MailingList", verbose_name=_("mailing lists"), related_name="sends"
     )
+    # The network audience the send was narrowed to (newsletters.segments); empty: all.
+    segment_regions = models.ManyToManyField(
+        "cms.Region", verbose_name=_("only members in regions"), blank=True, related_name="+"
+    )
+    segment_organisation_kinds = models.JSONField(
+        _("only members of organisation kinds"), default=list, blank=True
+    )
+    segment_projects = models.ManyToManyField(
+        "network.Project", verbose_name=_("only members of projects"), blank=True, related_name="+"
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SCHEDULED)
     scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     created_by = models.ForeignKey(
