@@ -7,6 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import personal_data
+        from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
 
         personal_data.register()

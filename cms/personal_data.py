@@ -2,11 +2,15 @@
 listed as contacts and authors, and what is exempt (the organisation's own contact
 address, staff accounts)."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from cms import privacy
-from cms.models import Person, SiteSettings
+from cms import outbox, privacy
+from cms.models import OutgoingEmail, Person, SiteSettings
+
+OUTBOX_RETENTION = timedelta(days=90)
 
 
 def _people(subject):
@@ -33,7 +37,41 @@ def erase_people(subject):
     )
 
 
+def export_messages(subject):
+    messages = OutgoingEmail.objects.filter(to__iexact=subject.email)
+    return [
+        {
+            "subject": message.subject,
+            "purpose": message.purpose,
+            "status": message.status,
+            "created_at": message.created_at.isoformat(),
+            "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+        }
+        for message in messages
+    ]
+
+
+def erase_messages(subject):
+    return outbox.erase_recipient(subject.email)
+
+
+def expire_messages(now):
+    """Sent or given-up messages are kept a while for staff to answer questions."""
+    done = [OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED]
+    old = OutgoingEmail.objects.filter(status__in=done, created_at__lt=now - OUTBOX_RETENTION)
+    deleted, _by_model = old.delete()
+    return deleted
+
+
 def register():
+    privacy.register(
+        OutgoingEmail,
+        purpose=_("Sending a person the messages they asked for or need (confirmations, links)."),
+        retention=_("90 days after sending, then deleted."),
+        export=export_messages,
+        erase=erase_messages,
+        expire=expire_messages,
+    )
     privacy.register(
         Person,
         purpose=_("Showing the network's coordinators and authors as contacts."),

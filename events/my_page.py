@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from events import services
 from events.links import manage_url
 from events.models import Registration, Submission
-from events.participation_week.services import manage_url as submission_url
+from events.participation_week.links import manage_url as submission_url
 from network import my_page
 from network.sign_in import current_member
 

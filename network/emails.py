@@ -18,6 +18,6 @@ def send_sign_in_link(member, language):
             to=member.email,
             subject=gettext("Your sign-in link to My page"),
             text=render_to_string("network/emails/sign_in.txt", context),
-            purpose="member-sign-in",
+            purpose="network.sign_in",
             language=language,
         )

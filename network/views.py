@@ -46,7 +46,9 @@ def sign_in_request(request):
     over_email = REQUESTS_PER_EMAIL.hit(email)
     if over_client or over_email:
         return too_many_requests(
-            request, _("Too many sign-in links asked for. Please try again in an hour.")
+            request,
+            _("Too many sign-in links asked for. Please try again in an hour."),
+            retry_after=REQUESTS_PER_EMAIL.window,
         )
     member = Member.objects.filter(email__iexact=email).first()
     if member is not None:
