@@ -127,7 +127,9 @@ def register():
     )
     privacy.register(
         Submission,
-        purpose=_("Moderating a participation-week event and contacting the person who offered it."),
+        purpose=_(
+            "Moderating a participation-week event and contacting the person who offered it."
+        ),
         retention=_("One year after the participation week, then the contact is removed."),
         export=export_submissions,
         erase=erase_submissions,

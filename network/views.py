@@ -82,11 +82,10 @@ def my_page_view(request):
         return _sign_in_first()
     data = request.POST if request.method == "POST" else None
     form = ProfileForm(data, instance=member)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Your details have been saved."))
-            return HttpResponseRedirect(reverse("network:my_page") + "#profile")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details have been saved."))
+        return HttpResponseRedirect(reverse("network:my_page") + "#profile")
     context = {
         "member": member,
         "form": form,

@@ -85,7 +85,9 @@ def expire_subscribers(now):
     cutoff = now - INACTIVE_RETENTION
     stale = (
         Subscriber.objects.exclude(email__endswith="@erased.invalid")
-        .exclude(subscriptions__status__in=[Subscription.Status.ACTIVE, Subscription.Status.PENDING])
+        .exclude(
+            subscriptions__status__in=[Subscription.Status.ACTIVE, Subscription.Status.PENDING]
+        )
         .exclude(subscriptions__changed_at__gte=cutoff)
         .filter(created_at__lt=cutoff)
     )

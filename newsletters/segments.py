@@ -50,9 +50,7 @@ class Segment:
                 | Q(member__organisation__region__in=self.regions)
             )
         if self.organisation_kinds:
-            subscribers = subscribers.filter(
-                member__organisation__kind__in=self.organisation_kinds
-            )
+            subscribers = subscribers.filter(member__organisation__kind__in=self.organisation_kinds)
         if self.projects:
             subscribers = subscribers.filter(
                 Q(member__projects__in=self.projects)

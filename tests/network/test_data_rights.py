@@ -15,6 +15,7 @@ from django.utils import timezone
 import pytest
 
 from cms.models import Person, Region
+from cms.outbox import queue_email
 from events.models import EmailDelivery, Registration, Submission
 from network import data_rights
 from network.models import Member, MemberDataLog, Organisation
@@ -40,9 +41,7 @@ def person(home):
     """One member with data in every app, beside other people's data."""
     region = Region.objects.create(name_fi="Pirkanmaa", slug="pirkanmaa")
     organisation = Organisation.objects.create(name="Tampereen kaupunki", region=region)
-    member = Member.objects.create(
-        email=EMAIL, name=NAME, organisation=organisation, region=region
-    )
+    member = Member.objects.create(email=EMAIL, name=NAME, organisation=organisation, region=region)
     index = EventIndexPageFactory(parent=home)
     past = EventPageFactory(
         parent=index,
@@ -61,9 +60,7 @@ def person(home):
     RegistrationFactory(event=upcoming, email=EMAIL.upper(), name=NAME)  # not linked yet
     waiting = RegistrationFactory(event=upcoming, status=Registration.Status.WAITING)
     newsletter = MailingListFactory()
-    SubscriptionFactory(
-        mailing_list=newsletter, subscriber__email=EMAIL, subscriber__name=NAME
-    )
+    SubscriptionFactory(mailing_list=newsletter, subscriber__email=EMAIL, subscriber__name=NAME)
     SubscriptionFactory(mailing_list=newsletter)
     week = ParticipationWeekPageFactory(parent=index)
     Submission.objects.create(
@@ -80,8 +77,14 @@ def person(home):
         region=region,
         municipality="Tampere",
     )
-    return {"member": member, "past": past, "upcoming": upcoming, "waiting": waiting,
-            "newsletter": newsletter}
+    queue_email(to=EMAIL, subject=f"Hei {NAME}", text="Linkki", purpose="network.sign_in")
+    return {
+        "member": member,
+        "past": past,
+        "upcoming": upcoming,
+        "waiting": waiting,
+        "newsletter": newsletter,
+    }
 
 
 def rows_holding(text):
@@ -119,6 +122,7 @@ def test_download_holds_the_members_data_from_every_app(client, person):
     assert len(data["events.Registration"]["records"]) == 2
     assert data["events.Registration"]["records"][0]["emails"][0]["subject"] == f"Hei {NAME}"
     assert data["events.Submission"]["records"][0]["title"] == "Osallisuuskahvila"
+    assert data["cms.OutgoingEmail"]["records"][0]["subject"] == f"Hei {NAME}"
     subscriptions = data["newsletters.Subscriber"]["records"][0]["subscriptions"]
     assert [s["status"] for s in subscriptions] == ["active"]
     assert all(section["purpose"] and section["retention"] for section in data.values())
@@ -133,9 +137,7 @@ def test_after_erasure_no_row_in_any_app_holds_the_address_or_the_name(client, p
     assert response.status_code == 200
     assert rows_holding(EMAIL) == []
     assert rows_holding(NAME) == []
-    assert client.get(reverse("network:my_page"))["Location"] == reverse(
-        "network:sign_in_request"
-    )
+    assert client.get(reverse("network:my_page"))["Location"] == reverse("network:sign_in_request")
 
 
 def test_erasure_keeps_the_counts_of_registrations_and_subscribers(person):

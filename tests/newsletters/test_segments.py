@@ -56,9 +56,7 @@ def emails(subscribers):
     return sorted(subscriber.email for subscriber in subscribers)
 
 
-def test_region_reaches_members_there_and_members_of_organisations_there(
-    mailing_list, network
-):
+def test_region_reaches_members_there_and_members_of_organisations_there(mailing_list, network):
     segment = Segment(regions=(network["savo"],))
 
     assert emails(recipients([mailing_list], segment)) == ["kuopio@example.org"]
