@@ -50,9 +50,7 @@ WORDS = {
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_request_a_link_open_my_page_and_cancel_a_registration(
-    page, home, live_server, language
-):
+def test_request_a_link_open_my_page_and_cancel_a_registration(page, home, live_server, language):
     words = WORDS[language]
     member = Member.objects.create(email="maija@example.org", name="Maija Meikäläinen")
     event = EventPageFactory(
