@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from newsletters.segments import Segment
+
 
 class SendQuerySet(models.QuerySet):
     def in_progress(self):
@@ -68,6 +70,10 @@ class Send(models.Model):
 
     def __str__(self):
         return f"{self.issue} ({self.get_status_display()})"
+
+    def segment_description(self):
+        """The network audience this send was narrowed to, in words ("" for everyone)."""
+        return Segment.of_send(self).describe()
 
     def progress(self):
         """Counts of recipients sent, failed and remaining, for the progress view."""

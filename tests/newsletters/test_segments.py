@@ -105,6 +105,8 @@ def test_communicator_sees_the_segments_count_and_the_send_records_it(
 
     send = Send.objects.get()
     assert list(send.segment_projects.all()) == [network["project"]]
+    issue_page = client.get(reverse("newsletters_admin:issue", args=[issue.pk]))
+    assert "hankkeet: OSSI" in issue_page.content.decode()
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "lappi@example.org",
         "ossi@example.org",
