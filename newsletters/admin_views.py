@@ -52,7 +52,9 @@ def delivery_stats(issue):
 def issue(request, issue_id):
     require(request, VIEW_PERMISSION)
     page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
-    sends = list(page.sends.prefetch_related("mailing_lists", "segment_regions", "segment_projects"))
+    sends = list(
+        page.sends.prefetch_related("mailing_lists", "segment_regions", "segment_projects")
+    )
     context = {
         "issue": page,
         "sends": [(send, send.progress()) for send in sends],
