@@ -7,4 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import checks, receivers  # noqa: F401 (they register themselves)
+        from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
+
+        personal_data.register()

@@ -7,7 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import receivers, signals  # noqa: F401  (connects the receivers)
+        from events import my_page, personal_data, receivers, signals  # noqa: F401
         from events.project_events import register
 
         register()
+        personal_data.register()
+        my_page.register()

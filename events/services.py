@@ -143,8 +143,9 @@ def update_answers(registration, data):
     registration.save()
 
 
-def cancel(registration):
-    """Cancel a registration, free its seat and promote whoever waits first."""
+def cancel(registration, *, notify=True):
+    """Cancel a registration, free its seat and promote whoever waits first.
+    `notify=False` when the person erased their data: there is nobody to write to."""
     with transaction.atomic():
         locked = _locked_event(registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -153,7 +154,8 @@ def cancel(registration):
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-        queue_email(registration, EmailDelivery.Kind.CANCELLED)
+        if notify:
+            queue_email(registration, EmailDelivery.Kind.CANCELLED)
         fill_free_seats(locked)
     return registration
 

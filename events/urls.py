@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import feeds, views
+from events import feeds, my_page, views
 
 app_name = "events"
 urlpatterns = [
@@ -21,4 +21,9 @@ urlpatterns = [
     path("ilmoittaudu/<int:event_id>/", views.register, name="register"),
     path("ilmoittautuminen/valmis/<str:token>/", views.registered, name="registered"),
     path("ilmoittautuminen/<str:token>/", views.manage, name="manage"),
+    path(
+        "oma-sivu/ilmoittautuminen/<int:registration_id>/peru/",
+        my_page.cancel,
+        name="my_registration_cancel",
+    ),
 ]

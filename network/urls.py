@@ -1,4 +1,16 @@
 """Public URLs of the network app, served under each language prefix."""
 
+from django.urls import path
+
+from network import views
+
 app_name = "network"
-urlpatterns = []
+urlpatterns = [
+    path("oma-sivu/", views.my_page_view, name="my_page"),
+    path("oma-sivu/kirjaudu/", views.sign_in_request, name="sign_in_request"),
+    path("oma-sivu/kirjaudu/lahetetty/", views.sign_in_sent, name="sign_in_sent"),
+    path("oma-sivu/kirjaudu/<str:token>/", views.sign_in_with_link, name="sign_in"),
+    path("oma-sivu/kirjaudu-ulos/", views.sign_out_view, name="sign_out"),
+    path("oma-sivu/tietoni.json", views.download, name="download"),
+    path("oma-sivu/poista/", views.delete, name="delete"),
+]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -42,7 +43,7 @@ class MemberViewSet(SnippetViewSet):
     model = Member
     icon = "user"
     list_display = ["email", "name", "organisation", "region", "created_at"]
-    list_filter = ["region"]
+    list_filter = ["region", "language"]
     list_export = ["email", "name", "organisation", "region", "created_at"]
     search_fields = ["email", "name"]
 
@@ -56,11 +57,34 @@ class NetworkGroup(SnippetViewSetGroup):
 
 register_snippet(NetworkGroup)
 
+admin_urlpatterns = [
+    path("import/", admin_views.import_directory, name="import"),
+    path("members/<int:pk>/", admin_views.member_data, name="member_data"),
+    path("members/<int:pk>/export/", admin_views.export, name="member_export"),
+    path("members/<int:pk>/erase/", admin_views.erase, name="member_erase"),
+]
+
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    urls = [path("import/", admin_views.import_directory, name="import")]
-    return [path("network/", include((urls, "network_admin")))]
+    return [path("network/", include((admin_urlpatterns, "network_admin")))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def member_data_buttons(snippet, user, next_url=None):
+    """The member's history, "Export" and "Erase", for staff allowed each."""
+    if not isinstance(snippet, Member):
+        return []
+    actions = [
+        (admin_views.VIEW_PERMISSION, "member_data", _("Data and history"), "info-circle"),
+        (admin_views.EXPORT_PERMISSION, "member_export", _("Export"), "download"),
+        (admin_views.ERASE_PERMISSION, "member_erase", _("Erase"), "bin"),
+    ]
+    return [
+        ListingButton(label, reverse(f"network_admin:{name}", args=[snippet.pk]), icon_name=icon)
+        for permission, name, label, icon in actions
+        if user.has_perm(permission)
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -19,6 +19,7 @@ from newsletters.models import (
     NewsletterIssuePage,
     Send,
 )
+from newsletters.segments import Segment
 from newsletters.services import composing, csv_io, sending
 from newsletters.tasks import send_test_issue
 
@@ -51,7 +52,9 @@ def delivery_stats(issue):
 def issue(request, issue_id):
     require(request, VIEW_PERMISSION)
     page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
-    sends = list(page.sends.prefetch_related("mailing_lists"))
+    sends = list(
+        page.sends.prefetch_related("mailing_lists", "segment_regions", "segment_projects")
+    )
     context = {
         "issue": page,
         "sends": [(send, send.progress()) for send in sends],
@@ -98,16 +101,18 @@ def send(request, issue_id):
         )
     lists = form.cleaned_data["mailing_lists"]
     scheduled_at = form.cleaned_data["scheduled_at"]
+    segment = Segment.from_form(form.cleaned_data)
     if "confirm" not in request.POST:
         context = {
             "issue": page,
             "form": form,
-            "recipient_count": sending.recipients(lists).count(),
+            "recipient_count": sending.recipients(lists, segment).count(),
             "mailing_lists": lists,
             "scheduled_at": scheduled_at,
+            "segment": segment.describe(),
         }
         return render(request, "newsletters/admin/issue_send_confirm.html", context)
-    sending.create_send(page.specific, lists, request.user, scheduled_at)
+    sending.create_send(page.specific, lists, request.user, scheduled_at, segment)
     messages.success(request, _("Sending started.") if not scheduled_at else _("Send scheduled."))
     return redirect("newsletters_admin:issue", page.pk)
 

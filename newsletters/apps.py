@@ -9,6 +9,10 @@ class NewslettersConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
+        from newsletters import my_page, personal_data
         from newsletters.receivers import on_tracking
+
+        personal_data.register()
+        my_page.register()
 
         tracking.connect(on_tracking, dispatch_uid="newsletters.tracking")

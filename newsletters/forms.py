@@ -6,6 +6,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region
+from network.models import Organisation, Project
 from newsletters.models import MailingList
 
 EMAIL_ERROR = _("Enter an e-mail address in the form name@example.org.")
@@ -110,6 +111,25 @@ class SendForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("Leave empty to send now. Time in Finland."),
+    )
+    segment_regions = forms.ModelMultipleChoiceField(
+        label=_("Only members in these regions"),
+        queryset=Region.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The member's own region or their organisation's."),
+    )
+    segment_organisation_kinds = forms.MultipleChoiceField(
+        label=_("Only members of these kinds of organisation"),
+        choices=Organisation.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    segment_projects = forms.ModelMultipleChoiceField(
+        label=_("Only members of these projects"),
+        queryset=Project.objects.all(),
+        required=False,
+        help_text=_("People in the project, or in an organisation that runs it."),
     )
 
 

@@ -178,6 +178,14 @@ class Submission(models.Model):
         on_delete=models.SET_NULL,
         related_name="week_submission",
     )
+    member = models.ForeignKey(
+        "network.Member",
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="week_submissions",
+    )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

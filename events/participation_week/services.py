@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 from cms.ratelimit import RateLimit
 from events.models import EventPage, Submission
 from events.participation_week import emails
-from network.models import Organisation
+from network.models import Member, Organisation
 
 # At most five submissions an hour from one address: a real organiser sends one or two.
 SUBMISSIONS = RateLimit("events.week-submissions", limit=5, window=60 * 60)
@@ -26,8 +26,10 @@ def _notify(submission, kind):
 
 
 def receive(submission):
-    """Store a new submission and send the submitter their edit link."""
+    """Store a new submission, linked to the submitter's member record, and send the
+    submitter their edit link."""
     submission.status = Submission.Status.PENDING
+    submission.member = Member.for_email(submission.contact_email, name=submission.contact_name)
     submission.save()
     _notify(submission, "received")
     return submission

@@ -1,7 +1,7 @@
 """The network: organisations, their ESF projects, the practice models collected from
 them, and the people who take part (members)."""
 
-from .members import Member
+from .members import Member, MemberDataLog
 from .organisations import Organisation
 from .pages import PracticeModelIndexPage, ProjectDirectoryPage
 from .practice_models import ParticipationArea, PracticeModel
@@ -9,6 +9,7 @@ from .projects import Project, ProjectQuerySet
 
 __all__ = [
     "Member",
+    "MemberDataLog",
     "Organisation",
     "ParticipationArea",
     "PracticeModel",

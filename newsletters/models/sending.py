@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from newsletters.segments import Segment
+
 
 class SendQuerySet(models.QuerySet):
     def in_progress(self):
@@ -32,6 +34,16 @@ class Send(models.Model):
     )
     mailing_lists = models.ManyToManyField(
         "newsletters.MailingList", verbose_name=_("mailing lists"), related_name="sends"
+    )
+    # The network audience the send was narrowed to (newsletters.segments); empty: all.
+    segment_regions = models.ManyToManyField(
+        "cms.Region", verbose_name=_("only members in regions"), blank=True, related_name="+"
+    )
+    segment_organisation_kinds = models.JSONField(
+        _("only members of organisation kinds"), default=list, blank=True
+    )
+    segment_projects = models.ManyToManyField(
+        "network.Project", verbose_name=_("only members of projects"), blank=True, related_name="+"
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SCHEDULED)
     scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
@@ -58,6 +70,10 @@ class Send(models.Model):
 
     def __str__(self):
         return f"{self.issue} ({self.get_status_display()})"
+
+    def segment_description(self):
+        """The network audience this send was narrowed to, in words ("" for everyone)."""
+        return Segment.of_send(self).describe()
 
     def progress(self):
         """Counts of recipients sent, failed and remaining, for the progress view."""

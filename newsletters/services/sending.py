@@ -35,6 +35,7 @@ from newsletters.emails import (
     render_issue,
 )
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
+from newsletters.segments import Segment
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +48,23 @@ class TransientSendError(Exception):
     """The ESP could not take the batch now; trying again later may work."""
 
 
-def recipients(mailing_lists):
-    """Subscribers with an active subscription on any of the lists, each once."""
-    return Subscriber.objects.filter(
+def recipients(mailing_lists, segment=None):
+    """Subscribers with an active subscription on any of the lists, each once, and
+    only those inside the network segment when one is given."""
+    subscribers = Subscriber.objects.filter(
         subscriptions__mailing_list__in=mailing_lists,
         subscriptions__status=Subscription.Status.ACTIVE,
-    ).distinct()
+    )
+    if segment:
+        subscribers = segment.narrow(subscribers)
+    return subscribers.distinct()
 
 
-def create_send(issue, mailing_lists, user=None, scheduled_at=None):
+def create_send(issue, mailing_lists, user=None, scheduled_at=None, segment=None):
     send = Send.objects.create(issue=issue, created_by=user, scheduled_at=scheduled_at)
     send.mailing_lists.set(mailing_lists)
+    if segment:
+        segment.record(send)
     enqueue(send)
     return send
 
@@ -149,7 +156,7 @@ def prepare_deliveries(send):
     size = settings.NEWSLETTER_BATCH_SIZE
     number = send.batches.count()
     subscriber_ids = (
-        recipients(send.mailing_lists.all())
+        recipients(send.mailing_lists.all(), Segment.of_send(send))
         .exclude(deliveries__issue=send.issue)
         .order_by("pk")
         .values_list("pk", flat=True)

@@ -1,3 +1,6 @@
+from django.core.cache import cache
+from django.test import Client
+
 import pytest
 
 from tests.network.factories import PracticeModelIndexPageFactory, ProjectDirectoryPageFactory
@@ -11,3 +14,24 @@ def directory(home):
 @pytest.fixture
 def library(home):
     return PracticeModelIndexPageFactory(parent=home)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits count in the cache; each test starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, monkeypatch):
+    """Runs on-commit work (the outbox's send task) when a request ends, as it would
+    after the real transaction commits."""
+    post = Client.post
+
+    def post_and_commit(self, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(self, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "post", post_and_commit)

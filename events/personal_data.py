@@ -1,0 +1,137 @@
+"""The events app's entries in the personal-data registry (cms.privacy): event
+registrations with the e-mail sent about them, and participation-week submissions.
+
+Erasing keeps every row, so each event's counts of registrations and attendance stay
+true; what identifies the person is blanked. A registration for an event still to
+come is cancelled first (without mail: there is nobody left to write to), so its
+seat goes to whoever waits."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cms import privacy
+from events import services
+from events.models import EmailDelivery, Registration, Submission
+
+SUBMISSION_RETENTION = timedelta(days=365)
+
+
+def _registrations(member):
+    return Registration.objects.filter(Q(member=member) | Q(email__iexact=member.email))
+
+
+def _submissions(member):
+    return Submission.objects.filter(Q(member=member) | Q(contact_email__iexact=member.email))
+
+
+def export_registrations(member):
+    rows = _registrations(member).select_related("event", "region", "project")
+    return [
+        {
+            "event": registration.event.title,
+            "event_starts": registration.event.start.isoformat(),
+            "status": registration.status,
+            "name": registration.name,
+            "email": registration.email,
+            "organisation": registration.organisation,
+            "project": str(registration.project or ""),
+            "region": str(registration.region or ""),
+            "needs": registration.needs,
+            "answers": registration.answers,
+            "language": registration.language,
+            "privacy_notice_version": registration.consent_version,
+            "attended": registration.attended,
+            "registered_at": registration.created_at.isoformat(),
+            "emails": [
+                {"kind": delivery.kind, "subject": delivery.subject, "status": delivery.status}
+                for delivery in registration.deliveries.all()
+            ],
+        }
+        for registration in rows.prefetch_related("deliveries")
+    ]
+
+
+def erase_registrations(member):
+    now = timezone.now()
+    upcoming = _registrations(member).active().filter(event__end__gte=now)
+    for registration in upcoming:
+        services.cancel(registration, notify=False)
+    return _anonymise(_registrations(member), now)
+
+
+def _anonymise(registrations, now):
+    EmailDelivery.objects.filter(registration__in=registrations).update(
+        subject="", body="", last_error=""
+    )
+    return registrations.update(
+        name="",
+        email="",
+        organisation="",
+        project=None,
+        needs="",
+        answers={},
+        member=None,
+        anonymised_at=now,
+    )
+
+
+def expire_registrations(now):
+    return services.anonymise_registrations(now=now)
+
+
+def export_submissions(member):
+    return [
+        {
+            "participation_week": submission.week.title,
+            "title": submission.title,
+            "status": submission.status,
+            "organiser": submission.organiser_name,
+            "contact_name": submission.contact_name,
+            "contact_email": submission.contact_email,
+            "submitted_at": submission.submitted_at.isoformat(),
+        }
+        for submission in _submissions(member).select_related("week")
+    ]
+
+
+def erase_submissions(member):
+    """The event stays in the programme (it was published for everyone); the contact
+    person who submitted it is forgotten."""
+    return _submissions(member).update(contact_name="", contact_email="", member=None)
+
+
+def expire_submissions(now):
+    ended = (now - SUBMISSION_RETENTION).date()
+    return (
+        Submission.objects.filter(week__end_date__lt=ended)
+        .exclude(contact_email="")
+        .update(contact_name="", contact_email="", member=None)
+    )
+
+
+def register():
+    privacy.register(
+        Registration,
+        purpose=_("Organising the event the person registered for and keeping them informed."),
+        retention=format_lazy(
+            _("{days} days after the event ends, then anonymised."),
+            days=services.DEFAULT_RETENTION_DAYS,
+        ),
+        export=export_registrations,
+        erase=erase_registrations,
+        expire=expire_registrations,
+    )
+    privacy.register(
+        Submission,
+        purpose=_(
+            "Moderating a participation-week event and contacting the person who offered it."
+        ),
+        retention=_("One year after the participation week, then the contact is removed."),
+        export=export_submissions,
+        erase=erase_submissions,
+        expire=expire_submissions,
+    )

@@ -1,0 +1,80 @@
+"""The network app's entry in the personal-data registry (cms.privacy): the member
+record itself, erased last, after every other app has let go of it."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import ModelLogEntry
+
+from cms import privacy
+from network.models import Member
+
+INACTIVE_RETENTION = timedelta(days=2 * 365)
+
+
+def export_member(member):
+    member = Member.objects.select_related("organisation", "region").get(pk=member.pk)
+    return [
+        {
+            "email": member.email,
+            "name": member.name,
+            "organisation": str(member.organisation or ""),
+            "region": str(member.region or ""),
+            "projects": [str(project) for project in member.projects.all()],
+            "language": member.language,
+            "created_at": member.created_at.isoformat(),
+            "last_signed_in_at": (
+                member.last_sign_in_at.isoformat() if member.last_sign_in_at else None
+            ),
+        }
+    ]
+
+
+def erase_member(member):
+    """The record goes, and with it Wagtail's log of staff edits, whose labels name it."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Member), object_id=str(member.pk)
+    ).delete()
+    deleted, _by_model = Member.objects.filter(pk=member.pk).delete()
+    return deleted
+
+
+def _links_to_other_apps():
+    """Reverse relations other apps hold to the member (registrations, subscribers…),
+    found from the model's metadata so this app need not import them."""
+    return [
+        relation.name
+        for relation in Member._meta.related_objects
+        if relation.related_model._meta.app_label != Member._meta.app_label
+    ]
+
+
+def expire_members(now):
+    """Members nobody has heard of for two years: no sign-in, and nothing left in any
+    other app pointing at them (the other apps' own retention lets go first)."""
+    cutoff = now - INACTIVE_RETENTION
+    idle = Member.objects.filter(created_at__lt=cutoff).filter(
+        Q(last_sign_in_at__isnull=True) | Q(last_sign_in_at__lt=cutoff)
+    )
+    for relation in _links_to_other_apps():
+        idle = idle.filter(**{f"{relation}__isnull": True})
+    deleted, _by_model = idle.delete()
+    return deleted
+
+
+def register():
+    privacy.register(
+        Member,
+        purpose=_(
+            "Knowing a person across the network's events, newsletters and participation "
+            "week, so they can see, download and delete their data on their own page."
+        ),
+        retention=_("Until the member deletes it, or two years after they were last active."),
+        export=export_member,
+        erase=erase_member,
+        expire=expire_members,
+        erase_order=100,
+    )
