@@ -143,31 +143,34 @@ class WorkerKilled(BaseException):
 def test_resuming_after_a_crash_resends_at_most_the_batch_in_flight(
     anymail, issue, mailing_list, subscribers, monkeypatch
 ):
-    record = sending.record_accepted
-    calls = []
+    save = sending.save_progress
+    recorded = []
 
-    def crash_after_second_esp_call(batch, deliveries, outcome):
-        calls.append(batch.number)
-        if len(calls) == 2:
-            raise WorkerKilled
-        record(batch, deliveries, outcome)
+    def crash_after_second_esp_call(batch, worker, outcome):
+        if outcome:
+            recorded.append(batch.number)
+            if len(recorded) == 2:
+                raise WorkerKilled
+        return save(batch, worker, outcome)
 
-    monkeypatch.setattr(sending, "record_accepted", crash_after_second_esp_call)
+    monkeypatch.setattr(sending, "save_progress", crash_after_second_esp_call)
     send = Send.objects.create(issue=issue)
     send.mailing_lists.set([mailing_list])
     with pytest.raises(WorkerKilled):
         sending.run_send(send.pk)
     in_flight = Batch.objects.get(status=Batch.Status.IN_FLIGHT)
     in_flight_recipients = set(in_flight.deliveries.values_list("subscriber__email", flat=True))
-    monkeypatch.setattr(sending, "record_accepted", record)
+    monkeypatch.setattr(sending, "save_progress", save)
 
-    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
         assert sending.resume_stalled_sends() == 1
 
     counts = received(bulk_messages())
     assert set(counts) == {s.email for s in subscribers}
     assert {a for a, n in counts.items() if n == 2} == in_flight_recipients
     assert len(in_flight_recipients) <= 2  # the batch size
+    repeats = Delivery.objects.filter(attempts__gt=1)
+    assert set(repeats.values_list("subscriber__email", flat=True)) == in_flight_recipients
     assert Send.objects.get().status == Send.Status.FINISHED
 
 
@@ -265,13 +268,13 @@ def test_a_scheduled_send_waits_for_its_time(issue, mailing_list, subscribers):
 def test_a_cancelled_send_stops_before_the_next_batch(
     anymail, issue, mailing_list, subscribers, monkeypatch
 ):
-    record = sending.record_accepted
+    finish_batch = sending.finish_batch
 
-    def cancel_after_first_batch(batch, deliveries, outcome):
-        record(batch, deliveries, outcome)
+    def cancel_after_first_batch(batch, worker):
+        finish_batch(batch, worker)
         sending.cancel(batch.send)
 
-    monkeypatch.setattr(sending, "record_accepted", cancel_after_first_batch)
+    monkeypatch.setattr(sending, "finish_batch", cancel_after_first_batch)
 
     sending.create_send(issue, [mailing_list])
 
