@@ -74,9 +74,10 @@ def enqueue(send):
 
 
 def cancel(send):
-    return Send.objects.filter(
-        pk=send.pk, status__in=[Send.Status.SCHEDULED, Send.Status.SENDING, Send.Status.PAUSED]
-    ).update(status=Send.Status.CANCELLED, finished_at=timezone.now())
+    stoppable = [Send.Status.SCHEDULED, Send.Status.SENDING, Send.Status.PAUSED, Send.Status.FAILED]
+    return Send.objects.filter(pk=send.pk, status__in=stoppable).update(
+        status=Send.Status.CANCELLED, finished_at=timezone.now()
+    )
 
 
 def resume(send):

@@ -6,10 +6,14 @@ import re
 from collections import Counter
 from unittest import mock
 
+from django.core.mail import get_connection
+
 import pytest
+from anymail.backends.base import AnymailBaseBackend
 
 from newsletters.models import Delivery, Send
 from newsletters.services import sending
+from newsletters.services.esp import capabilities
 from newsletters.tokens import read_token
 from tests.newsletters import esp_fakes
 from tests.newsletters.factories import SubscriptionFactory
@@ -64,3 +68,23 @@ def test_an_issue_reaches_every_subscriber_once_through_each_esp(esp, issue, mai
         assert delivery.status == Delivery.Status.SENT
         assert delivery.esp_message_id == str(message_id).strip()
         assert delivery.attempts == 1
+
+
+def test_tracking_flags_go_only_to_esps_that_take_them(esp, issue, mailing_list, readers):
+    mailing_list.track_opens = True
+    mailing_list.save()
+    handed = []
+    send_messages = AnymailBaseBackend.send_messages
+
+    def spy(backend, messages):
+        handed.extend(messages)
+        return send_messages(backend, messages)
+
+    with mock.patch.object(AnymailBaseBackend, "send_messages", spy):
+        sending.create_send(issue, [mailing_list])
+
+    assert Send.objects.get().status == Send.Status.FINISHED
+    takes_tracking = capabilities(get_connection()).tracking
+    for message in handed:
+        assert getattr(message, "track_opens", None) is (True if takes_tracking else None)
+        assert getattr(message, "track_clicks", None) is (False if takes_tracking else None)

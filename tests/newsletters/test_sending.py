@@ -5,9 +5,10 @@ from django.core import mail
 from django.utils import timezone
 
 import pytest
+import requests
 import time_machine
 from anymail.backends.test import EmailBackend as AnymailTestBackend
-from anymail.exceptions import AnymailAPIError
+from anymail.exceptions import AnymailAPIError, AnymailRequestsAPIError, AnymailUnsupportedFeature
 from anymail.message import AnymailRecipientStatus
 
 from newsletters.models import Batch, Delivery, Send, Subscription
@@ -321,3 +322,59 @@ def test_resume_sends_command_picks_up_a_stalled_send(issue, mailing_list, subsc
 
     assert "1" in out.getvalue()
     assert len(mail.outbox) == 5
+
+
+def esp_answers(monkeypatch, status):
+    """Make the ESP answer every bulk call with this HTTP status."""
+    response = requests.Response()
+    response.status_code = status
+    original = AnymailTestBackend.post_to_esp
+
+    def post_to_esp(self, payload, message):
+        if getattr(message, "merge_data", None) is not None:
+            raise AnymailRequestsAPIError("Unauthorized: bad server token", response=response)
+        return original(self, payload, message)
+
+    monkeypatch.setattr(AnymailTestBackend, "post_to_esp", post_to_esp)
+
+
+def test_a_permanent_esp_error_stops_the_send_at_once_and_says_why(
+    anymail, issue, mailing_list, subscribers, monkeypatch, no_sleep, django_user_model
+):
+    sender = django_user_model.objects.create_user("viestija", email="viestija@example.org")
+    esp_answers(monkeypatch, 401)
+
+    sending.create_send(issue, [mailing_list], user=sender)
+
+    send = Send.objects.get()
+    assert send.status == Send.Status.FAILED
+    assert "bad server token" in send.last_error
+    assert no_sleep == []  # not retried: retrying cannot fix credentials
+    assert send.progress() == {"sent": 0, "failed": 0, "remaining": 5}
+    assert not Batch.objects.filter(status=Batch.Status.IN_FLIGHT).exists()
+    notice = [m for m in mail.outbox if m.to == ["viestija@example.org"]]
+    assert len(notice) == 1
+    assert sending.resume_stalled_sends() == 0  # a failed send is not retried forever
+
+    monkeypatch.undo()
+    monkeypatch.setattr(sending, "sleep", no_sleep.append)
+    assert sending.resume(send)
+
+    send.refresh_from_db()
+    assert send.status == Send.Status.FINISHED
+    assert received(bulk_messages()) == Counter({s.email: 1 for s in subscribers})
+
+
+def test_an_esp_refusing_a_feature_stops_the_send_instead_of_leaving_it_sending(
+    anymail, issue, mailing_list, subscribers, monkeypatch
+):
+    def unsupported(self, payload, message):
+        raise AnymailUnsupportedFeature("Test does not support merge_data")
+
+    monkeypatch.setattr(AnymailTestBackend, "post_to_esp", unsupported)
+
+    sending.create_send(issue, [mailing_list])
+
+    send = Send.objects.get()
+    assert send.status == Send.Status.FAILED
+    assert "does not support merge_data" in send.last_error
