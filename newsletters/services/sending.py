@@ -189,7 +189,8 @@ def prepare_deliveries(send):
     if send.prepared:
         return
     with transaction.atomic():
-        if Send.objects.select_for_update().filter(pk=send.pk, prepared=True).exists():
+        if Send.objects.select_for_update().get(pk=send.pk).prepared:
+            send.prepared = True
             return
         size = settings.NEWSLETTER_BATCH_SIZE
         number = send.batches.count()
