@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2, 10, 30)
 HEARTBEAT = 10  # seconds: a live worker beats at least this often (ESP calls time out at 30)
-STALE_AFTER = timedelta(seconds=45)
+STALE_AFTER = timedelta(seconds=40)
 CHUNK = 50  # recipients of one-by-one sending recorded together
 
 

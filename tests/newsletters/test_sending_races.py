@@ -175,7 +175,7 @@ def test_a_killed_worker_is_resumed_within_a_minute_losing_nobody(
     send = sending.create_send(issue, [mailing_list])
     first = start_worker()
     try:
-        assert wait_for(lambda: smtp_sink.count() >= 600, timeout=120), "the send never began"
+        assert wait_for(lambda: smtp_sink.count() >= 630, timeout=120), "the send never began"
         first.send_signal(signal.SIGKILL)
         first.wait()
         killed_at = time.monotonic()
