@@ -1,8 +1,8 @@
 """Benchmark, not a test: send one issue to many subscribers with the real task worker
 (`manage.py db_worker`) three times: through anymail's test backend as a batch ESP
 (without the outbox), through an anymail backend the send must fall back to one message
-per recipient for, and through Django's SMTP backend to a local aiosmtpd sink on
-127.0.0.1 (NEWSLETTER_SEND_CONNECTIONS parallel connections, each reused).
+per recipient for, and through Django's SMTP backend to a local SMTP sink on 127.0.0.1
+(bench/smtp_sink.py; NEWSLETTER_SEND_CONNECTIONS parallel connections, each reused).
 
 Prints recipients per second (from the send's own start and finish times), the
 worker's peak resident memory and, for SMTP, how many connections the sink saw. Uses
@@ -167,23 +167,15 @@ def measure(label, index, mailing_list, env):
 
 
 def smtp_sink():
-    from aiosmtpd.controller import Controller
-
-    class Sink:
-        received = 0
-        connections = set()
-
-        async def handle_DATA(self, server, session, envelope):
-            Sink.received += 1
-            Sink.connections.add(session.peer)
-            return "250 OK"
+    sys.path.insert(0, str(ROOT))
+    from bench.smtp_sink import Sink
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, Sink, port
+    sink = Sink(port)
+    sink.start()
+    return sink
 
 
 def main():
@@ -195,7 +187,7 @@ def main():
 
     shutil.rmtree(WORKDIR, ignore_errors=True)
     WORKDIR.mkdir(parents=True)
-    controller, sink, port = smtp_sink()
+    sink = smtp_sink()
     common = {
         "NEWSLETTER_BATCH_SIZE": str(args.batch_size),
         "NEWSLETTER_SEND_CONNECTIONS": str(args.connections),
@@ -211,7 +203,7 @@ def main():
             **common,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(port),
+            "EMAIL_PORT": str(sink.port),
         }
     )
     setup_django(anymail_env)
@@ -223,12 +215,13 @@ def main():
     try:
         measure("anymail batch", index, mailing_list, anymail_env)
         measure("anymail per recipient", index, mailing_list, per_recipient_env)
-        measure("SMTP to aiosmtpd", index, mailing_list, smtp_env)
+        measure("SMTP to a local sink", index, mailing_list, smtp_env)
         print(  # noqa: T201
-            f"SMTP sink received {sink.received} messages over {len(sink.connections)} connections"
+            f"SMTP sink received {sink.counts['messages']} messages over"
+            f" {sink.counts['connections']} connections"
         )
     finally:
-        controller.stop()
+        sink.stop()
 
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
+import email
+import email.policy
 from collections import Counter
 from datetime import timedelta
 
@@ -378,3 +380,20 @@ def test_an_esp_refusing_a_feature_stops_the_send_instead_of_leaving_it_sending(
     send = Send.objects.get()
     assert send.status == Send.Status.FAILED
     assert "does not support merge_data" in send.last_error
+
+
+def test_smtp_messages_made_from_the_template_equal_messages_built_one_by_one(
+    issue, mailing_list, subscribers
+):
+    sending.create_send(issue, [mailing_list])
+
+    assert len(mail.outbox) == 5
+    for message in mail.outbox:
+        assert message.raw is not None  # made from the send's MIME template
+        fast = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+        message.raw = None
+        slow = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+        for header in ("To", "From", "Subject", "Message-ID", "List-Unsubscribe", "List-Id"):
+            assert fast[header].strip() == slow[header].strip()
+        for kind in ("html", "plain"):
+            assert fast.get_body((kind,)).get_content() == slow.get_body((kind,)).get_content()
