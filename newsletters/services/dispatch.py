@@ -212,8 +212,12 @@ class Dispatcher:
 
     def _deliver_one_by_one(self, deliveries, links):
         template = None if self.anymail else MimeTemplate.build(self.rendered, self.list_id)
-        messages = [self._own_message(d, links[d.pk], template) for d in deliveries]
-        results = list(self._pool.map(self._send_one, messages))
+
+        def build_and_send(delivery):
+            # Built in the sending thread, so building overlaps the other connections' waits.
+            return self._send_one(self._own_message(delivery, links[delivery.pk], template))
+
+        results = list(self._pool.map(build_and_send, deliveries))
         outcome, failure = {}, None
         for delivery, (result, error) in zip(deliveries, results, strict=True):
             if result is not None:
