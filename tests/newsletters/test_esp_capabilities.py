@@ -3,14 +3,21 @@ backends: every feature it lets a send use is accepted, and every tracking, meta
 tag feature it withholds is one anymail refuses. An anymail upgrade that changes a
 backend fails here, not in a live send."""
 
+import smtplib
 from unittest import mock
 
 from django.core.mail import EmailMultiAlternatives, get_connection
 
 import pytest
-from anymail.exceptions import AnymailUnsupportedFeature
+import requests
+from anymail.exceptions import AnymailAPIError, AnymailRequestsAPIError, AnymailUnsupportedFeature
 
-from newsletters.services.esp import CAPABILITIES
+from newsletters.services.esp import (
+    CAPABILITIES,
+    PermanentSendError,
+    TransientSendError,
+    classify,
+)
 from tests.newsletters import esp_fakes
 
 TO = ["lukija1@example.org", "lukija2@example.org"]
@@ -79,3 +86,30 @@ def test_the_capability_table_matches_anymails_backend(settings, fake, name, fea
     else:
         with pytest.raises(AnymailUnsupportedFeature):
             build(settings, fake, feature)
+
+
+def api_error(status):
+    response = requests.Response()
+    response.status_code = status
+    return AnymailRequestsAPIError("ESP answered", response=response)
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (api_error(503), TransientSendError),
+        (api_error(429), TransientSendError),
+        (AnymailAPIError("connection reset"), TransientSendError),
+        (api_error(401), PermanentSendError),
+        (api_error(422), PermanentSendError),
+        (AnymailUnsupportedFeature("no merge_data"), PermanentSendError),
+        (smtplib.SMTPServerDisconnected("gone"), TransientSendError),
+        (smtplib.SMTPResponseException(451, b"try later"), TransientSendError),
+        (smtplib.SMTPAuthenticationError(535, b"bad credentials"), PermanentSendError),
+        (smtplib.SMTPSenderRefused(550, b"not yours", "noreply@example.org"), PermanentSendError),
+        (ConnectionRefusedError(), TransientSendError),
+        (KeyError("MessageId"), PermanentSendError),
+    ],
+)
+def test_errors_that_a_retry_can_fix_are_transient_and_others_stop_the_send(error, kind):
+    assert isinstance(classify(error), kind)

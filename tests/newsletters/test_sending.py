@@ -397,3 +397,33 @@ def test_smtp_messages_made_from_the_template_equal_messages_built_one_by_one(
             assert fast[header].strip() == slow[header].strip()
         for kind in ("html", "plain"):
             assert fast.get_body((kind,)).get_content() == slow.get_body((kind,)).get_content()
+
+
+def test_a_dead_workers_batch_is_handed_out_again_and_its_task_marked_failed(
+    issue, mailing_list, subscribers
+):
+    from django_tasks_db.models import DBTaskResult
+
+    send = Send.objects.create(issue=issue)
+    send.mailing_lists.set([mailing_list])
+    sending.start(send.pk)
+    sending.prepare_deliveries(send)
+    task = DBTaskResult.objects.create(
+        status="RUNNING",
+        args_kwargs={"args": [send.pk], "kwargs": {}},
+        task_path="newsletters.tasks.send_issue",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    assert sending.claim_batch(send, str(task.pk)) is not None
+
+    assert sending.resume_stalled_sends() == 0  # alive: heartbeat fresh
+    assert mail.outbox == []
+
+    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
+        assert sending.resume_stalled_sends() == 1
+
+    task.refresh_from_db()
+    assert task.status == "FAILED"
+    assert received(mail.outbox) == Counter({s.email: 1 for s in subscribers})
+    assert Send.objects.get().status == Send.Status.FINISHED
