@@ -1,10 +1,13 @@
 """Benchmark, not a test: send one issue to many subscribers with the real task worker
-(`manage.py db_worker`), once through anymail (its test backend, without the outbox)
-and once through Django's SMTP backend to a local aiosmtpd sink on 127.0.0.1.
+(`manage.py db_worker`) three times: through anymail's test backend as a batch ESP
+(without the outbox), through an anymail backend the send must fall back to one message
+per recipient for, and through Django's SMTP backend to a local SMTP sink on 127.0.0.1
+(bench/smtp_sink.py; NEWSLETTER_SEND_CONNECTIONS parallel connections, each reused).
 
-Prints recipients per second (from the send's own start and finish times) and the
-worker's peak resident memory. Uses its own SQLite file under /tmp, never the dev
-database. Run: `make bench` or `.venv/bin/python bench/newsletters_send.py --subscribers 10000`.
+Prints recipients per second (from the send's own start and finish times), the
+worker's peak resident memory and, for SMTP, how many connections the sink saw. Uses
+its own SQLite file under /tmp, never the dev database. Run: `make bench` or
+`.venv/bin/python bench/newsletters_send.py --subscribers 10000`.
 """
 
 import argparse
@@ -164,55 +167,61 @@ def measure(label, index, mailing_list, env):
 
 
 def smtp_sink():
-    from aiosmtpd.controller import Controller
-
-    class Sink:
-        received = 0
-
-        async def handle_DATA(self, server, session, envelope):
-            Sink.received += 1
-            return "250 OK"
+    sys.path.insert(0, str(ROOT))
+    from bench.smtp_sink import Sink
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, Sink, port
+    sink = Sink(port)
+    sink.start()
+    return sink
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args()
 
     shutil.rmtree(WORKDIR, ignore_errors=True)
     WORKDIR.mkdir(parents=True)
-    controller, sink, port = smtp_sink()
-    common = {"NEWSLETTER_BATCH_SIZE": str(args.batch_size)}
+    sink = smtp_sink()
+    common = {
+        "NEWSLETTER_BATCH_SIZE": str(args.batch_size),
+        "NEWSLETTER_SEND_CONNECTIONS": str(args.connections),
+    }
     anymail_env = bench_environment(
         {**common, "EMAIL_BACKEND": "bench.anymail_sink.NoOutboxEmailBackend"}
+    )
+    per_recipient_env = bench_environment(
+        {**common, "EMAIL_BACKEND": "bench.anymail_sink.PerRecipientEmailBackend"}
     )
     smtp_env = bench_environment(
         {
             **common,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(port),
+            "EMAIL_PORT": str(sink.port),
         }
     )
     setup_django(anymail_env)
     index, mailing_list = create_data(args.subscribers)
     print(  # noqa: T201
-        f"{args.subscribers} subscribers, batches of {args.batch_size}, SQLite in {WORKDIR}"
+        f"{args.subscribers} subscribers, batches of {args.batch_size},"
+        f" {args.connections} connections, SQLite in {WORKDIR}"
     )
     try:
-        measure("anymail (test backend)", index, mailing_list, anymail_env)
-        measure("SMTP to aiosmtpd", index, mailing_list, smtp_env)
-        print(f"SMTP sink received {sink.received} messages")  # noqa: T201
+        measure("anymail batch", index, mailing_list, anymail_env)
+        measure("anymail per recipient", index, mailing_list, per_recipient_env)
+        measure("SMTP to a local sink", index, mailing_list, smtp_env)
+        print(  # noqa: T201
+            f"SMTP sink received {sink.counts['messages']} messages over"
+            f" {sink.counts['connections']} connections"
+        )
     finally:
-        controller.stop()
+        sink.stop()
 
 
 if __name__ == "__main__":

@@ -132,6 +132,8 @@ def resume(request, send_id):
     send = get_object_or_404(Send, pk=send_id)
     if sending.resume(send):
         messages.success(request, _("Sending continues."))
+    else:
+        messages.error(request, _("Only a paused or stopped send can be continued."))
     return redirect("newsletters_admin:issue", send.issue_id)
 
 

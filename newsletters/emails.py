@@ -29,8 +29,9 @@ def _inliner():
 
 
 def merge_field(name):
-    """The placeholder the ESP replaces with this recipient's value."""
-    return settings.NEWSLETTER_MERGE_FIELD.replace("NAME", name)
+    """The placeholder for one recipient's value: the sending service fills it in or
+    rewrites it to the ESP's merge syntax (newsletters.services.esp)."""
+    return "{{" + name + "}}"
 
 
 def absolute_url(path):

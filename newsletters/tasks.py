@@ -21,9 +21,11 @@ def send_confirmation(subscriber_id, list_ids):
         confirmation_message(subscriber, mailing_lists).send()
 
 
-@task()
-def send_issue(send_id, resume=False):
-    sending.run_send(send_id, resume=resume)
+@task(takes_context=True)
+def send_issue(context, send_id):
+    # The task's id names the worker on the batches it claims, so a task whose worker
+    # was killed can be marked failed when its batches are handed out again.
+    sending.run_send(send_id, worker=str(context.task_result.id))
 
 
 @task()

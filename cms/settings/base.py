@@ -197,17 +197,20 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds before an SMTP call gives up: a hung server must not stall a newsletter send
+# past its heartbeat (anymail's HTTP backends give up after 30 s).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Osallisuusverkosto <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = env_prefixed("ANYMAIL_")
 
-# Newsletters: recipients per ESP call, recipients per second (0: no limit), soft
-# bounces before an address counts as bounced, and how the ESP writes a per-recipient
-# merge field (NAME is replaced by the field's name, e.g. %recipient.NAME% for Mailgun).
+# Newsletters: recipients per batch (one ESP call where the ESP merges), recipients per
+# second (0: no limit), parallel connections when each recipient gets their own message
+# (SMTP, ESPs without inline merge), soft bounces before an address counts as bounced.
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 500)
 NEWSLETTER_RATE_LIMIT = env_int("NEWSLETTER_RATE_LIMIT", 0)
+NEWSLETTER_SEND_CONNECTIONS = env_int("NEWSLETTER_SEND_CONNECTIONS", 4)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
-NEWSLETTER_MERGE_FIELD = env_str("NEWSLETTER_MERGE_FIELD", "{{NAME}}")
 NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
 NEWSLETTER_PREFILL_PAGE_TYPES = env_list("NEWSLETTER_PREFILL_PAGE_TYPES")
 

@@ -23,6 +23,7 @@ class Send(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         SENDING = "sending", _("Sending")
         PAUSED = "paused", _("Paused after repeated failures")
+        FAILED = "failed", _("Stopped by an error")
         CANCELLED = "cancelled", _("Cancelled")
         FINISHED = "finished", _("Finished")
 
@@ -87,7 +88,10 @@ class Send(models.Model):
 
 
 class Batch(models.Model):
-    """Recipients handed to the ESP in one call."""
+    """Recipients sent by one worker at a time: one ESP call, or a run of one-by-one
+    messages. A worker claims a pending batch atomically (`claimed_by`) and beats
+    `heartbeat_at` while it works; a batch in flight whose heartbeat stopped belonged
+    to a dead worker and is handed out again."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -98,6 +102,8 @@ class Batch(models.Model):
     number = models.PositiveIntegerField()
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_by = models.CharField(max_length=40, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -136,6 +142,9 @@ class Delivery(models.Model):
     status = models.CharField(max_length=15, choices=Status, default=Status.QUEUED)
     esp_message_id = models.CharField(max_length=255, blank=True, db_index=True)
     error = models.CharField(max_length=500, blank=True)
+    # Times this recipient was handed to the ESP, counted *before* each hand-over: more
+    # than one means the recipient may have received the issue more than once.
+    attempts = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

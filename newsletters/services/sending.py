@@ -1,56 +1,53 @@
-"""Sending an issue in batches, idempotently and resumably.
+"""Sending an issue: to each recipient exactly once, up to one batch per crashed worker,
+whatever the number of workers and resume ticks.
 
 The order of writes is the whole point (docs/newsletters.md explains it):
 1. every recipient gets a Delivery row, unique per issue and subscriber, in a Batch,
-   before anything is sent;
-2. a batch is marked in flight, handed to the ESP, and only after the ESP accepted it
-   are its deliveries and the batch marked sent, in one transaction.
-A worker killed between 2's ESP call and its commit leaves one batch in flight; the
-resumed send sends that batch again and nothing else, so at most one batch of
-recipients can receive the issue twice and nobody is skipped.
+   before anything is sent (under a lock on the send, so concurrent runs list them once);
+2. a worker claims a pending batch with a conditional UPDATE: only one worker can turn
+   it from pending to in flight;
+3. each recipient's attempt is counted *before* they are handed to the ESP, and what the
+   ESP accepted is recorded right after, with the batch's and the send's heartbeat;
+4. a batch in flight whose heartbeat stopped for STALE_AFTER belonged to a dead worker:
+   the resume job hands it out again. Its recipients not yet recorded are sent again,
+   and their attempt count records it.
 """
 
 import logging
-import smtplib
+import secrets
 import time
 from datetime import timedelta
-from email.utils import make_msgid
-from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from anymail.backends.base import AnymailBaseBackend
-from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
-
-from newsletters.emails import (
-    fill_links,
-    link_maker,
-    list_headers,
-    recipient_links,
-    render_issue,
-)
+from newsletters.emails import fill_links, recipient_links, render_issue
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 from newsletters.segments import Segment
+from newsletters.services.dispatch import Dispatcher, build_message
+from newsletters.services.esp import PermanentSendError, TransientSendError
 
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2, 10, 30)
-ACCEPTED = {"sent", "queued", "scheduled", "unknown"}
-STALE_AFTER = timedelta(minutes=10)
+HEARTBEAT = 10  # seconds: a live worker beats at least this often (ESP calls time out at 30)
+STALE_AFTER = timedelta(seconds=40)
+CHUNK = 50  # recipients of one-by-one sending recorded together
 
 
-class TransientSendError(Exception):
-    """The ESP could not take the batch now; trying again later may work."""
+class LostClaim(Exception):
+    """This worker's batch was handed to another worker (its heartbeat had stopped)."""
 
 
 def recipients(mailing_lists, segment=None):
     """Subscribers with an active subscription on any of the lists, each once, and
-    only those inside the network segment when one is given."""
+    only those inside the network segment when one is given. The one place that
+    decides who receives a send."""
     subscribers = Subscriber.objects.filter(
         subscriptions__mailing_list__in=mailing_lists,
         subscriptions__status=Subscription.Status.ACTIVE,
@@ -69,7 +66,7 @@ def create_send(issue, mailing_lists, user=None, scheduled_at=None, segment=None
     return send
 
 
-def enqueue(send, resume=False):
+def enqueue(send):
     # Imported here: the tasks module wraps this one.
     from newsletters.tasks import send_issue
 
@@ -80,101 +77,149 @@ def enqueue(send, resume=False):
         and (task.get_backend().supports_defer)
     ):
         task = task.using(run_after=send.scheduled_at)
-    task.enqueue(send.pk, resume)
+    task.enqueue(send.pk)
 
 
 def cancel(send):
-    return Send.objects.filter(
-        pk=send.pk, status__in=[Send.Status.SCHEDULED, Send.Status.SENDING, Send.Status.PAUSED]
-    ).update(status=Send.Status.CANCELLED, finished_at=timezone.now())
+    stoppable = [Send.Status.SCHEDULED, Send.Status.SENDING, Send.Status.PAUSED, Send.Status.FAILED]
+    return Send.objects.filter(pk=send.pk, status__in=stoppable).update(
+        status=Send.Status.CANCELLED, finished_at=timezone.now()
+    )
 
 
 def resume(send):
-    """Carry on with a paused send (the sender fixed what made it fail)."""
-    updated = Send.objects.filter(pk=send.pk, status=Send.Status.PAUSED).update(
-        status=Send.Status.SENDING, heartbeat_at=timezone.now(), last_error=""
-    )
+    """Carry on with a paused or failed send (the sender fixed what made it stop)."""
+    updated = Send.objects.filter(
+        pk=send.pk, status__in=[Send.Status.PAUSED, Send.Status.FAILED]
+    ).update(status=Send.Status.SENDING, heartbeat_at=timezone.now(), last_error="")
     if updated:
         Batch.objects.filter(send=send, status=Batch.Status.PENDING).update(attempts=0)
-        enqueue(send, resume=True)
+        enqueue(send)
     return updated
 
 
 def resume_stalled_sends(now=None):
-    """Enqueue due scheduled sends and sends whose worker died (no progress for
-    STALE_AFTER). Safe to run from cron: a send is claimed atomically."""
+    """Enqueue due scheduled sends and sends whose workers died (no heartbeat for
+    STALE_AFTER), handing their batches in flight out again. Safe to run from several
+    places at once: batches are claimed atomically by whichever workers run them."""
     now = now or timezone.now()
+    stale = now - STALE_AFTER
     due = list(
         Send.objects.filter(status=Send.Status.SCHEDULED).filter(
             Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now)
         )
     )
+    release_dead_batches(stale)
     stalled = list(
-        Send.objects.filter(status=Send.Status.SENDING, heartbeat_at__lt=now - STALE_AFTER)
+        Send.objects.filter(status=Send.Status.SENDING).filter(
+            Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True)
+        )
     )
-    for send in due:
+    for send in due + stalled:
         enqueue(send)
-    for send in stalled:
-        enqueue(send, resume=True)
     return len(due) + len(stalled)
 
 
-def run_send(send_id, resume=False):
-    """Send every remaining batch of a send; the task's whole body."""
+def release_dead_batches(stale):
+    dead = Batch.objects.filter(
+        send__status=Send.Status.SENDING, status=Batch.Status.IN_FLIGHT
+    ).filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True))
+    workers = set(dead.values_list("claimed_by", flat=True))
+    for batch_id in list(dead.values_list("pk", flat=True)):
+        # Conditional: a worker that beat since the query above keeps its batch.
+        Batch.objects.filter(pk=batch_id, status=Batch.Status.IN_FLIGHT).filter(
+            Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True)
+        ).update(status=Batch.Status.PENDING, claimed_by="")
+    mark_tasks_dead(workers)
+
+
+def mark_tasks_dead(task_ids):
+    """A killed db_worker leaves its task RUNNING forever; say it died."""
+    if not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(
+        pk__in=[t for t in task_ids if len(t) == 36], status="RUNNING"
+    ).update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="newsletters.services.sending.WorkerDied",
+        traceback="The worker stopped beating the newsletter send's heartbeat.",
+    )
+
+
+def run_send(send_id, worker=None):
+    """Send every remaining batch of a send; the task's whole body. Any number of runs
+    may work on one send at once: each batch goes to one of them."""
+    worker = worker or secrets.token_hex(16)
+    if not start(send_id):
+        return
+    send = Send.objects.select_related("issue").get(pk=send_id)
+    try:
+        prepare_deliveries(send)
+        list_ids = list(send.mailing_lists.values_list("pk", flat=True))
+        with Dispatcher(send, render_issue(send.issue)) as dispatcher:
+            while (batch := claim_batch(send, worker)) is not None:
+                started = time.monotonic()
+                count = send_batch_with_retries(send, batch, dispatcher, list_ids, worker)
+                if count is None:
+                    return
+                throttle(count, time.monotonic() - started)
+        finish(send)
+    except PermanentSendError as error:
+        halt(send, worker, Send.Status.FAILED, str(error))
+    except Exception as error:
+        # A bug or an answer nobody expected: stop visibly rather than be resumed forever.
+        logger.warning("Newsletter send %s stopped by %s", send_id, type(error).__name__)
+        halt(send, worker, Send.Status.FAILED, f"{type(error).__name__}: {error}")
+
+
+def start(send_id):
+    """Claim a due scheduled send, or join one that is sending."""
     now = timezone.now()
     claimed = (
         Send.objects.filter(pk=send_id, status=Send.Status.SCHEDULED)
         .filter(Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now))
         .update(status=Send.Status.SENDING, started_at=now, heartbeat_at=now)
     )
-    send = Send.objects.select_related("issue").get(pk=send_id)
-    if not claimed and not (resume and send.status == Send.Status.SENDING):
-        return
-    prepare_deliveries(send)
-    rendered = render_issue(send.issue)
-    list_ids = list(send.mailing_lists.values_list("pk", flat=True))
-    connection = get_connection()
-    batch_ids = send.batches.exclude(status=Batch.Status.SENT).values_list("pk", flat=True)
-    for batch_id in list(batch_ids):
-        started = time.monotonic()
-        if Send.objects.get(pk=send_id).status != Send.Status.SENDING:
-            return
-        batch = Batch.objects.get(pk=batch_id)
-        if not send_batch_with_retries(send, batch, rendered, list_ids, connection):
-            return
-        throttle(batch.deliveries.count(), time.monotonic() - started)
-    Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(
-        status=Send.Status.FINISHED, finished_at=timezone.now()
+    if claimed:
+        return True
+    return bool(
+        Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(heartbeat_at=now)
     )
 
 
 def prepare_deliveries(send):
     """Write a queued Delivery for every recipient, in batches, before sending any.
-    Resumable: subscribers who already have a delivery of this issue are left out."""
+    Under a lock on the send: a second run waits and finds the work done."""
     if send.prepared:
         return
-    size = settings.NEWSLETTER_BATCH_SIZE
-    number = send.batches.count()
-    subscriber_ids = (
-        recipients(send.mailing_lists.all(), Segment.of_send(send))
-        .exclude(deliveries__issue=send.issue)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    chunk = []
-    for subscriber_id in subscriber_ids.iterator(chunk_size=size):
-        chunk.append(subscriber_id)
-        if len(chunk) == size:
-            number += 1
-            _create_batch(send, number, chunk)
-            chunk = []
-    if chunk:
-        _create_batch(send, number + 1, chunk)
+    with transaction.atomic():
+        if Send.objects.select_for_update().get(pk=send.pk).prepared:
+            send.prepared = True
+            return
+        size = settings.NEWSLETTER_BATCH_SIZE
+        number = send.batches.count()
+        subscriber_ids = (
+            recipients(send.mailing_lists.all(), Segment.of_send(send))
+            .exclude(deliveries__issue=send.issue)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        chunk = []
+        for subscriber_id in subscriber_ids.iterator(chunk_size=size):
+            chunk.append(subscriber_id)
+            if len(chunk) == size:
+                number += 1
+                _create_batch(send, number, chunk)
+                chunk = []
+        if chunk:
+            _create_batch(send, number + 1, chunk)
+        Send.objects.filter(pk=send.pk).update(prepared=True)
     send.prepared = True
-    send.save(update_fields=["prepared"])
 
 
-@transaction.atomic
 def _create_batch(send, number, subscriber_ids):
     batch = Batch.objects.create(send=send, number=number)
     Delivery.objects.bulk_create(
@@ -186,39 +231,73 @@ def _create_batch(send, number, subscriber_ids):
     )
 
 
-def send_batch_with_retries(send, batch, rendered, list_ids, connection):
-    """False when the send was paused after repeated transient failures."""
+def claim_batch(send, worker):
+    """The next pending batch, now in flight for this worker, or None when none is left
+    or the send was stopped. The conditional UPDATE lets one worker only win a batch."""
+    while Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).exists():
+        candidates = list(
+            send.batches.filter(status=Batch.Status.PENDING)
+            .order_by("number")
+            .values_list("pk", flat=True)[:20]
+        )
+        if not candidates:
+            return None
+        for batch_id in candidates:
+            won = Batch.objects.filter(pk=batch_id, status=Batch.Status.PENDING).update(
+                status=Batch.Status.IN_FLIGHT, claimed_by=worker, heartbeat_at=timezone.now()
+            )
+            if won:
+                return Batch.objects.get(pk=batch_id)
+    return None
+
+
+def send_batch_with_retries(send, batch, dispatcher, list_ids, worker):
+    """The batch's recipient count, or None when this run must stop (paused after
+    repeated transient failures, or the batch went to another worker)."""
     for delay in (*RETRY_DELAYS, None):
         try:
-            send_batch(send, batch, rendered, list_ids, connection)
-            return True
+            return send_batch(batch, dispatcher, list_ids, worker)
+        except LostClaim:
+            return None
         except TransientSendError as error:
             batch.attempts += 1
-            batch.status = Batch.Status.PENDING
-            batch.save(update_fields=["attempts", "status"])
+            batch.save(update_fields=["attempts"])
             # The error's class only: ESP messages may quote addresses, which stay out of logs.
             cause = type(error.__cause__ or error).__name__
             logger.warning("Newsletter send %s batch %s failed: %s", send.pk, batch.number, cause)
             if delay is None:
-                pause(send, str(error))
-                return False
-            Send.objects.filter(pk=send.pk).update(heartbeat_at=timezone.now())
-            sleep(delay)
-    return False
+                halt(send, worker, Send.Status.PAUSED, str(error))
+                return None
+            sleep_beating(delay, batch, worker)
+    return None
 
 
 def sleep(seconds):
     time.sleep(seconds)
 
 
-def pause(send, error):
+def sleep_beating(seconds, batch, worker):
+    """Wait, beating the heartbeat so the resume job does not take a live worker for dead."""
+    while seconds > 0:
+        sleep(min(seconds, HEARTBEAT))
+        seconds -= HEARTBEAT
+        save_progress(batch, worker, {})
+
+
+def halt(send, worker, status, error):
+    """Stop a running send as paused or failed, give back this worker's batch and tell
+    the sender."""
     # Imported here: the tasks module wraps this one.
     from newsletters.tasks import notify_send_paused
 
-    Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
-        status=Send.Status.PAUSED, last_error=error[:2000]
+    Batch.objects.filter(send=send, claimed_by=worker, status=Batch.Status.IN_FLIGHT).update(
+        status=Batch.Status.PENDING, claimed_by=""
     )
-    notify_send_paused.enqueue(send.pk)
+    stopped = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
+        status=status, last_error=error[:2000]
+    )
+    if stopped:
+        notify_send_paused.enqueue(send.pk)
 
 
 def throttle(recipient_count, elapsed):
@@ -230,26 +309,32 @@ def throttle(recipient_count, elapsed):
             sleep(remaining)
 
 
-def send_batch(send, batch, rendered, list_ids, connection):
-    Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.IN_FLIGHT)
+def send_batch(batch, dispatcher, list_ids, worker):
+    """Send the batch's recipients not yet recorded, recording each step; their count."""
     deliveries = list(
-        batch.deliveries.filter(status=Delivery.Status.QUEUED).select_related("subscriber")
+        batch.deliveries.filter(status=Delivery.Status.QUEUED)
+        .select_related("subscriber")
+        .order_by("pk")
     )
     lists_of = active_lists(deliveries, list_ids)
     to_send = [d for d in deliveries if d.subscriber_id in lists_of]
-    outcome = {}
-    if to_send:
-        with translation.override(rendered.language):
-            make_links = link_maker()
-        links = {
-            d.pk: make_links(d.subscriber_id, lists_of[d.subscriber_id], d.issue_id)
-            for d in to_send
-        }
-        if isinstance(connection, AnymailBaseBackend):
-            outcome = _send_through_anymail(send, rendered, to_send, links, connection)
-        else:
-            outcome = _send_one_by_one(send, rendered, to_send, links, connection)
-    record_accepted(batch, deliveries, outcome)
+    skip = (Delivery.Status.SKIPPED, "", "")
+    skipped = {d.pk: skip for d in deliveries if d.subscriber_id not in lists_of}
+    if skipped:
+        save_progress(batch, worker, skipped)
+    size = max(len(to_send), 1) if dispatcher.batch else CHUNK
+    for first in range(0, len(to_send), size):
+        chunk = to_send[first : first + size]
+        record_attempt(chunk)
+        try:
+            outcome = dispatcher.deliver(chunk, lists_of)
+        except (TransientSendError, PermanentSendError) as error:
+            save_progress(batch, worker, getattr(error, "outcome", {}))
+            raise
+        if not save_progress(batch, worker, outcome):
+            raise LostClaim
+    finish_batch(batch, worker)
+    return len(deliveries)
 
 
 def active_lists(deliveries, list_ids):
@@ -268,80 +353,23 @@ def active_lists(deliveries, list_ids):
     return lists_of
 
 
-def list_id_header(send):
-    host = urlsplit(settings.BASE_URL).hostname or "localhost"
-    slugs = ".".join(send.mailing_lists.order_by("pk").values_list("slug", flat=True))
-    return f"<{slugs}.{host}>"
+def record_attempt(deliveries):
+    """Count the hand-over before it happens: after a crash, a count above one shows who
+    may have received the issue twice."""
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(attempts=F("attempts") + 1)
 
 
-def _message(rendered, to, html, text, headers=None):
-    message = EmailMultiAlternatives(
-        subject=rendered.subject, body=text, to=to, headers=headers or {}
-    )
-    message.attach_alternative(html, "text/html")
-    return message
-
-
-def _send_through_anymail(send, rendered, deliveries, links, connection):
-    """One ESP call for the whole batch: merge_data is always set so that the ESP sends
-    each recipient a separate message and nobody sees another's address."""
-    by_email = {d.subscriber.email: d for d in deliveries}
-    message = _message(rendered, list(by_email), rendered.html, rendered.text)
-    list_id = list_id_header(send)
-    message.merge_data = {email: links[d.pk] for email, d in by_email.items()}
-    message.merge_headers = {
-        email: list_headers(links[d.pk]["unsubscribe_url"], list_id)
-        for email, d in by_email.items()
-    }
-    message.merge_metadata = {email: {"delivery_id": str(d.pk)} for email, d in by_email.items()}
-    message.metadata = {"send_id": str(send.pk)}
-    tracking = send.mailing_lists.filter(Q(track_opens=True) | Q(track_clicks=True))
-    message.track_opens = tracking.filter(track_opens=True).exists()
-    message.track_clicks = tracking.filter(track_clicks=True).exists()
-    try:
-        connection.send_messages([message])
-    except AnymailRecipientsRefused:
-        pass
-    except (AnymailAPIError, OSError, smtplib.SMTPException) as error:
-        raise TransientSendError(str(error)) from error
-    outcome = {}
-    statuses = message.anymail_status.recipients
-    for email, delivery in by_email.items():
-        status = statuses.get(email.lower()) or statuses.get(email)
-        if status is not None and status.status in ACCEPTED:
-            message_id = "" if status.message_id is None else str(status.message_id)
-            outcome[delivery.pk] = (Delivery.Status.SENT, message_id, "")
-        else:
-            reason = status.status if status else "no status"
-            outcome[delivery.pk] = (Delivery.Status.FAILED, "", f"refused by ESP: {reason}")
-    return outcome
-
-
-def _send_one_by_one(send, rendered, deliveries, links, connection):
-    """For backends without batch sending (SMTP): one message per recipient over one
-    connection. Recipients accepted before an error are kept as sent."""
-    list_id = list_id_header(send)
-    outcome = {}
-    try:
-        connection.open()
-        for delivery in deliveries:
-            values = links[delivery.pk]
-            html, text = fill_links(rendered, values)
-            message_id = make_msgid(domain=urlsplit(settings.BASE_URL).hostname)
-            headers = {**list_headers(values["unsubscribe_url"], list_id), "Message-ID": message_id}
-            message = _message(rendered, [delivery.subscriber.email], html, text, headers)
-            try:
-                connection.send_messages([message])
-            except smtplib.SMTPRecipientsRefused as error:
-                outcome[delivery.pk] = (Delivery.Status.FAILED, "", str(error)[:500])
-                continue
-            outcome[delivery.pk] = (Delivery.Status.SENT, message_id, "")
-    except (OSError, smtplib.SMTPException) as error:
+def save_progress(batch, worker, outcome):
+    """Record what the backend settled and beat the heartbeats, in one transaction.
+    False when the batch no longer belongs to this worker."""
+    now = timezone.now()
+    with transaction.atomic():
         _save_outcome(outcome)
-        raise TransientSendError(str(error)) from error
-    finally:
-        connection.close()
-    return outcome
+        mine = Batch.objects.filter(
+            pk=batch.pk, claimed_by=worker, status=Batch.Status.IN_FLIGHT
+        ).update(heartbeat_at=now)
+        Send.objects.filter(pk=batch.send_id).update(heartbeat_at=now)
+    return bool(mine)
 
 
 def _save_outcome(outcome):
@@ -359,25 +387,28 @@ def _save_outcome(outcome):
         )
 
 
-def record_accepted(batch, deliveries, outcome):
-    """After the ESP accepted the batch: its deliveries and the batch marked sent together."""
-    skipped = {d.pk: (Delivery.Status.SKIPPED, "", "") for d in deliveries if d.pk not in outcome}
+def finish_batch(batch, worker):
     now = timezone.now()
-    with transaction.atomic():
-        _save_outcome({**skipped, **outcome})
-        Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.SENT, sent_at=now)
-        Send.objects.filter(pk=batch.send_id).update(heartbeat_at=now)
+    Batch.objects.filter(pk=batch.pk, claimed_by=worker).update(
+        status=Batch.Status.SENT, sent_at=now, heartbeat_at=now
+    )
+
+
+def finish(send):
+    """Finished once no batch is left pending or in flight (another worker may still
+    be sending its last one: then that worker finishes the send)."""
+    Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).exclude(
+        batches__status__in=[Batch.Status.PENDING, Batch.Status.IN_FLIGHT]
+    ).update(status=Send.Status.FINISHED, finished_at=timezone.now())
 
 
 def send_test(issue, addresses):
     """The issue as a recipient sees it, to the given addresses, with inert links."""
     rendered = render_issue(issue)
-    connection = get_connection()
     with translation.override(rendered.language):
         html, text = fill_links(rendered, recipient_links(0, []))
-    with translation.override(rendered.language):
         prefix = gettext("[Test]")
-    messages = [_message(rendered, [address], html, text) for address in addresses]
+    messages = [build_message(rendered, [address], html, text) for address in addresses]
     for message in messages:
         message.subject = f"{prefix} {message.subject}"
-    connection.send_messages(messages)
+    get_connection().send_messages(messages)

@@ -121,6 +121,26 @@ def test_a_scheduled_send_can_be_cancelled(client, sender, issue, mailing_list, 
     assert mail.outbox == []
 
 
+def test_a_stopped_send_shows_its_error_and_retry_carries_on(
+    client, sender, issue, mailing_list, subscribers
+):
+    send = Send.objects.create(
+        issue=issue, status=Send.Status.FAILED, last_error="Unauthorized: bad server token"
+    )
+    send.mailing_lists.set([mailing_list])
+    resume = reverse("newsletters_admin:resume", args=[send.pk])
+
+    page = client.get(reverse("newsletters_admin:issue", args=[issue.pk])).content.decode()
+    client.post(resume)
+
+    assert "Unauthorized: bad server token" in page
+    assert f'action="{resume}"' in page
+    assert "Yritä uudelleen" in page
+    send.refresh_from_db()
+    assert send.status == Send.Status.FINISHED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers)
+
+
 def test_issue_page_shows_progress_and_delivery_counts(
     client, sender, issue, mailing_list, subscribers
 ):

@@ -1,3 +1,5 @@
+import email
+import email.policy
 from collections import Counter
 from datetime import timedelta
 
@@ -5,9 +7,10 @@ from django.core import mail
 from django.utils import timezone
 
 import pytest
+import requests
 import time_machine
 from anymail.backends.test import EmailBackend as AnymailTestBackend
-from anymail.exceptions import AnymailAPIError
+from anymail.exceptions import AnymailAPIError, AnymailRequestsAPIError, AnymailUnsupportedFeature
 from anymail.message import AnymailRecipientStatus
 
 from newsletters.models import Batch, Delivery, Send, Subscription
@@ -143,31 +146,34 @@ class WorkerKilled(BaseException):
 def test_resuming_after_a_crash_resends_at_most_the_batch_in_flight(
     anymail, issue, mailing_list, subscribers, monkeypatch
 ):
-    record = sending.record_accepted
-    calls = []
+    save = sending.save_progress
+    recorded = []
 
-    def crash_after_second_esp_call(batch, deliveries, outcome):
-        calls.append(batch.number)
-        if len(calls) == 2:
-            raise WorkerKilled
-        record(batch, deliveries, outcome)
+    def crash_after_second_esp_call(batch, worker, outcome):
+        if outcome:
+            recorded.append(batch.number)
+            if len(recorded) == 2:
+                raise WorkerKilled
+        return save(batch, worker, outcome)
 
-    monkeypatch.setattr(sending, "record_accepted", crash_after_second_esp_call)
+    monkeypatch.setattr(sending, "save_progress", crash_after_second_esp_call)
     send = Send.objects.create(issue=issue)
     send.mailing_lists.set([mailing_list])
     with pytest.raises(WorkerKilled):
         sending.run_send(send.pk)
     in_flight = Batch.objects.get(status=Batch.Status.IN_FLIGHT)
     in_flight_recipients = set(in_flight.deliveries.values_list("subscriber__email", flat=True))
-    monkeypatch.setattr(sending, "record_accepted", record)
+    monkeypatch.setattr(sending, "save_progress", save)
 
-    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
         assert sending.resume_stalled_sends() == 1
 
     counts = received(bulk_messages())
     assert set(counts) == {s.email for s in subscribers}
     assert {a for a, n in counts.items() if n == 2} == in_flight_recipients
     assert len(in_flight_recipients) <= 2  # the batch size
+    repeats = Delivery.objects.filter(attempts__gt=1)
+    assert set(repeats.values_list("subscriber__email", flat=True)) == in_flight_recipients
     assert Send.objects.get().status == Send.Status.FINISHED
 
 
@@ -265,13 +271,13 @@ def test_a_scheduled_send_waits_for_its_time(issue, mailing_list, subscribers):
 def test_a_cancelled_send_stops_before_the_next_batch(
     anymail, issue, mailing_list, subscribers, monkeypatch
 ):
-    record = sending.record_accepted
+    finish_batch = sending.finish_batch
 
-    def cancel_after_first_batch(batch, deliveries, outcome):
-        record(batch, deliveries, outcome)
+    def cancel_after_first_batch(batch, worker):
+        finish_batch(batch, worker)
         sending.cancel(batch.send)
 
-    monkeypatch.setattr(sending, "record_accepted", cancel_after_first_batch)
+    monkeypatch.setattr(sending, "finish_batch", cancel_after_first_batch)
 
     sending.create_send(issue, [mailing_list])
 
@@ -318,3 +324,106 @@ def test_resume_sends_command_picks_up_a_stalled_send(issue, mailing_list, subsc
 
     assert "1" in out.getvalue()
     assert len(mail.outbox) == 5
+
+
+def esp_answers(monkeypatch, status):
+    """Make the ESP answer every bulk call with this HTTP status."""
+    response = requests.Response()
+    response.status_code = status
+    original = AnymailTestBackend.post_to_esp
+
+    def post_to_esp(self, payload, message):
+        if getattr(message, "merge_data", None) is not None:
+            raise AnymailRequestsAPIError("Unauthorized: bad server token", response=response)
+        return original(self, payload, message)
+
+    monkeypatch.setattr(AnymailTestBackend, "post_to_esp", post_to_esp)
+
+
+def test_a_permanent_esp_error_stops_the_send_at_once_and_says_why(
+    anymail, issue, mailing_list, subscribers, monkeypatch, no_sleep, django_user_model
+):
+    sender = django_user_model.objects.create_user("viestija", email="viestija@example.org")
+    esp_answers(monkeypatch, 401)
+
+    sending.create_send(issue, [mailing_list], user=sender)
+
+    send = Send.objects.get()
+    assert send.status == Send.Status.FAILED
+    assert "bad server token" in send.last_error
+    assert no_sleep == []  # not retried: retrying cannot fix credentials
+    assert send.progress() == {"sent": 0, "failed": 0, "remaining": 5}
+    assert not Batch.objects.filter(status=Batch.Status.IN_FLIGHT).exists()
+    notice = [m for m in mail.outbox if m.to == ["viestija@example.org"]]
+    assert len(notice) == 1
+    assert sending.resume_stalled_sends() == 0  # a failed send is not retried forever
+
+    monkeypatch.undo()
+    monkeypatch.setattr(sending, "sleep", no_sleep.append)
+    assert sending.resume(send)
+
+    send.refresh_from_db()
+    assert send.status == Send.Status.FINISHED
+    assert received(bulk_messages()) == Counter({s.email: 1 for s in subscribers})
+
+
+def test_an_esp_refusing_a_feature_stops_the_send_instead_of_leaving_it_sending(
+    anymail, issue, mailing_list, subscribers, monkeypatch
+):
+    def unsupported(self, payload, message):
+        raise AnymailUnsupportedFeature("Test does not support merge_data")
+
+    monkeypatch.setattr(AnymailTestBackend, "post_to_esp", unsupported)
+
+    sending.create_send(issue, [mailing_list])
+
+    send = Send.objects.get()
+    assert send.status == Send.Status.FAILED
+    assert "does not support merge_data" in send.last_error
+
+
+def test_smtp_messages_made_from_the_template_equal_messages_built_one_by_one(
+    issue, mailing_list, subscribers
+):
+    sending.create_send(issue, [mailing_list])
+
+    assert len(mail.outbox) == 5
+    for message in mail.outbox:
+        assert message.raw is not None  # made from the send's MIME template
+        fast = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+        message.raw = None
+        slow = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+        for header in ("To", "From", "Subject", "Message-ID", "List-Unsubscribe", "List-Id"):
+            assert fast[header].strip() == slow[header].strip()
+        for kind in ("html", "plain"):
+            assert fast.get_body((kind,)).get_content() == slow.get_body((kind,)).get_content()
+
+
+def test_a_dead_workers_batch_is_handed_out_again_and_its_task_marked_failed(
+    issue, mailing_list, subscribers
+):
+    from django_tasks_db.models import DBTaskResult
+
+    send = Send.objects.create(issue=issue)
+    send.mailing_lists.set([mailing_list])
+    sending.start(send.pk)
+    sending.prepare_deliveries(send)
+    task = DBTaskResult.objects.create(
+        status="RUNNING",
+        args_kwargs={"args": [send.pk], "kwargs": {}},
+        task_path="newsletters.tasks.send_issue",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    assert sending.claim_batch(send, str(task.pk)) is not None
+
+    assert sending.resume_stalled_sends() == 0  # alive: heartbeat fresh
+    assert mail.outbox == []
+
+    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
+        assert sending.resume_stalled_sends() == 1
+
+    task.refresh_from_db()
+    assert task.status == "FAILED"
+    assert received(mail.outbox) == Counter({s.email: 1 for s in subscribers})
+    assert Send.objects.get().status == Send.Status.FINISHED

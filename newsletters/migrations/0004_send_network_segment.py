@@ -7,8 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cms', '0003_content_pages'),
-        ('network', '0002_member_sign_in_profile_and_data_log'),
-        ('newsletters', '0002_upcoming_events_block'),
+        ('network', '0006_member_sign_in_profile_and_data_log'),
+        ('newsletters', '0003_send_claims_and_attempts'),
     ]
 
     operations = [
