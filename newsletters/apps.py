@@ -9,6 +9,7 @@ class NewslettersConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
+        from newsletters import checks  # noqa: F401 (registers the deploy check)
         from newsletters.receivers import on_tracking
 
         tracking.connect(on_tracking, dispatch_uid="newsletters.tracking")
