@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +24,7 @@ from inscriptis.model.config import ParserConfig
 from inscriptis.model.tag import CustomHtmlTagHandlerMapping
 
 from cms.links import absolute_url, page_url
+from cms.outbox import queue_email
 from newsletters.tokens import make_token
 
 CSS_FILE = Path(__file__).parent / "templates" / "newsletters" / "emails" / "issue.css"
@@ -183,18 +183,18 @@ def unsubscribe_address():
     )
 
 
-def confirmation_message(subscriber, mailing_lists):
-    """The double opt-in e-mail with its signed, expiring confirmation link."""
+def queue_confirmation(subscriber, mailing_lists):
+    """Store the double opt-in e-mail, with its signed, expiring confirmation link, in
+    the outbox (cms.outbox), which sends it after the caller's transaction commits."""
     token = make_token("confirm", subscriber.pk, [m.pk for m in mailing_lists])
     with translation.override(subscriber.language):
         url = absolute_url(reverse("newsletters:confirm", args=[token]))
         context = {"subscriber": subscriber, "mailing_lists": mailing_lists, "confirm_url": url}
-        message = EmailMultiAlternatives(
+        return queue_email(
+            to=subscriber.email,
             subject=render_to_string("newsletters/emails/confirm_subject.txt", context).strip(),
-            body=render_to_string("newsletters/emails/confirm.txt", context),
-            to=[subscriber.email],
+            text=render_to_string("newsletters/emails/confirm.txt", context),
+            html=render_to_string("newsletters/emails/confirm.html", context),
+            purpose="newsletters.confirm",
+            language=subscriber.language,
         )
-        message.attach_alternative(
-            render_to_string("newsletters/emails/confirm.html", context), "text/html"
-        )
-    return message

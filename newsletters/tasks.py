@@ -8,17 +8,9 @@ from django.utils import translation
 
 from django_tasks import task
 
-from newsletters.emails import absolute_url, confirmation_message
-from newsletters.models import MailingList, NewsletterIssuePage, Send, Subscriber
+from newsletters.emails import absolute_url
+from newsletters.models import NewsletterIssuePage, Send
 from newsletters.services import sending
-
-
-@task()
-def send_confirmation(subscriber_id, list_ids):
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    mailing_lists = list(MailingList.objects.filter(pk__in=list_ids))
-    if subscriber is not None and mailing_lists:
-        confirmation_message(subscriber, mailing_lists).send()
 
 
 @task()

@@ -8,9 +8,12 @@ from django.core import signing
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cms.client_address import client_address
+from cms.ratelimit import too_many_requests
 from newsletters.forms import PreferencesForm, SubscribeForm
 from newsletters.models import MailingList, Subscriber
 from newsletters.services import subscriptions
@@ -30,6 +33,11 @@ def subscribe(request):
     form = SubscribeForm(request.POST, prefix="subscribe")
     if not form.is_valid():
         return render(request, "newsletters/subscribe.html", {"form": form}, status=400)
+    # Counted for every accepted form, known address or not, so the answer tells
+    # nothing about who is subscribed.
+    if subscriptions.PER_CLIENT.hit(client_address(request)):
+        message = _("Too many subscriptions from your network. Please try again in an hour.")
+        return too_many_requests(request, message, retry_after=subscriptions.PER_CLIENT.window)
     if not form.is_spam():
         data = form.cleaned_data
         subscriptions.request_subscription(
