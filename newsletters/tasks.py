@@ -10,12 +10,17 @@ from django_tasks import task
 
 from newsletters.emails import absolute_url
 from newsletters.models import NewsletterIssuePage, Send
-from newsletters.services import sending
+from newsletters.services import csv_io, sending
 
 
 @task()
 def send_issue(send_id, resume=False):
     sending.run_send(send_id, resume=resume)
+
+
+@task()
+def run_import(import_id):
+    csv_io.run_import(import_id)
 
 
 @task()
