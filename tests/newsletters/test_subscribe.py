@@ -271,3 +271,19 @@ def test_resubscribing_after_unsubscribing_reactivates_the_chosen_lists(client, 
     assert subscription.subscriber.subscriptions.get(mailing_list=other).status == (
         Subscription.Status.UNSUBSCRIBED
     )
+
+
+def test_confirming_again_clears_earlier_soft_bounces(client, mailing_list):
+    subscription = SubscriptionFactory(
+        mailing_list=mailing_list,
+        subscriber__email="palaava@example.org",
+        subscriber__soft_bounces=2,
+        status=Subscription.Status.BOUNCED,
+    )
+
+    subscribe(client, mailing_list, email="palaava@example.org")
+    client.post(confirm_link())
+
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.ACTIVE
+    assert subscription.subscriber.soft_bounces == 0
