@@ -9,7 +9,7 @@ class NewslettersConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
-        from newsletters import my_page, personal_data
+        from newsletters import checks, my_page, personal_data  # noqa: F401
         from newsletters.receivers import on_tracking
 
         personal_data.register()

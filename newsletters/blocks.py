@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import HeadingBlock
+from cms.links import page_url
 from events.listing import live_events_in_language
 from events.models import EventPage
 
@@ -35,7 +36,7 @@ class FeaturedPageValue(blocks.StructValue):
         return getattr(self.target, "social_image", None)
 
     def url(self):
-        return self.target.full_url if self.target else ""
+        return page_url(self.target) if self.target else ""
 
 
 class FeaturedPageBlock(blocks.StructBlock):
@@ -119,7 +120,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
 class CallToActionValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
-        return page.specific.full_url if page else self.get("external_url")
+        return page_url(page.specific) if page else self.get("external_url")
 
 
 class CallToActionBlock(blocks.StructBlock):

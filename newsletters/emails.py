@@ -1,25 +1,38 @@
 """Building newsletter e-mail: the issue as responsive HTML with inlined CSS and a
-plain-text alternative, the per-recipient links, and the double opt-in message."""
+plain-text alternative, the per-recipient links, and the double opt-in message.
 
+Every link in a message is absolute from BASE_URL (cms.links): pages through
+`page_url`, whatever the Wagtail Site record says, and any root-relative address left
+in the HTML (an image rendition, a document) is completed as the last step.
+"""
+
+import re
 from dataclasses import dataclass
 from email.utils import parseaddr
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 import css_inline
+from inscriptis import get_text
+from inscriptis.css_profiles import CSS_PROFILES
+from inscriptis.model.config import ParserConfig
+from inscriptis.model.tag import CustomHtmlTagHandlerMapping
 
+from cms.links import absolute_url, page_url
+from cms.outbox import queue_email
 from newsletters.tokens import make_token
 
 CSS_FILE = Path(__file__).parent / "templates" / "newsletters" / "emails" / "issue.css"
 MERGE_FIELDS = ("preferences_url", "unsubscribe_url")
 HTML_LINE_CHARS = 300  # at most 4 bytes a character: well under the 998-byte line limit
 TEXT_LINE_CHARS = 76
+# href="/…" or src="/…", but not protocol-relative "//host/…".
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +47,27 @@ def merge_field(name):
     return "{{" + name + "}}"
 
 
-def absolute_url(path):
-    return path if path.startswith(("http://", "https://")) else settings.BASE_URL + path
+def _link_start(state, attrs):
+    state.link_target = attrs.get("href", "")
+
+
+def _link_end(state):
+    """A link as "text <address>": the delimiters RFC 3986 (appendix C) suggests for
+    addresses in plain text, which mail clients turn into links even when wrapped."""
+    if state.link_target:
+        state.tags[-1].write(f" <{state.link_target}>")
+
+
+@lru_cache(maxsize=1)
+def _text_config():
+    # Images as their alt text; the layout tables of the HTML read as plain blocks.
+    return ParserConfig(
+        css=CSS_PROFILES["strict"],
+        display_images=True,
+        custom_html_tag_handler_mapping=CustomHtmlTagHandlerMapping(
+            start_tag_mapping={"a": _link_start}, end_tag_mapping={"a": _link_end}
+        ),
+    )
 
 
 @dataclass
@@ -54,15 +86,28 @@ def render_issue(issue, links=None):
     context = {
         "issue": issue,
         "language": language,
-        "view_url": issue.full_url,
+        "view_url": page_url(issue),
         "css": CSS_FILE.read_text(),
         **links,
     }
     with translation.override(language):
-        html = render_to_string("newsletters/emails/issue.html", context)
-        text = render_to_string("newsletters/emails/issue.txt", context)
+        html = absolute_links(render_to_string("newsletters/emails/issue.html", context))
+    text = html_to_text(html)
     html = wrap_lines(_inliner().inline(html), HTML_LINE_CHARS)
     return RenderedIssue(issue.title, html, wrap_lines(text, TEXT_LINE_CHARS), language)
+
+
+def absolute_links(html):
+    """Complete every root-relative href and src from BASE_URL."""
+    return ROOT_RELATIVE.sub(lambda match: f'{match[1]}{absolute_url(match[2])}"', html)
+
+
+def html_to_text(html):
+    """The plain-text part, made from the HTML so it says the same: link addresses
+    kept, entities decoded, blank lines between blocks, no trailing spaces."""
+    lines = [line.rstrip() for line in get_text(html, _text_config()).splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return text.strip() + "\n"
 
 
 def wrap_lines(text, width):
@@ -139,18 +184,18 @@ def unsubscribe_address():
     )
 
 
-def confirmation_message(subscriber, mailing_lists):
-    """The double opt-in e-mail with its signed, expiring confirmation link."""
+def queue_confirmation(subscriber, mailing_lists):
+    """Store the double opt-in e-mail, with its signed, expiring confirmation link, in
+    the outbox (cms.outbox), which sends it after the caller's transaction commits."""
     token = make_token("confirm", subscriber.pk, [m.pk for m in mailing_lists])
     with translation.override(subscriber.language):
         url = absolute_url(reverse("newsletters:confirm", args=[token]))
         context = {"subscriber": subscriber, "mailing_lists": mailing_lists, "confirm_url": url}
-        message = EmailMultiAlternatives(
+        return queue_email(
+            to=subscriber.email,
             subject=render_to_string("newsletters/emails/confirm_subject.txt", context).strip(),
-            body=render_to_string("newsletters/emails/confirm.txt", context),
-            to=[subscriber.email],
+            text=render_to_string("newsletters/emails/confirm.txt", context),
+            html=render_to_string("newsletters/emails/confirm.html", context),
+            purpose="newsletters.confirm",
+            language=subscriber.language,
         )
-        message.attach_alternative(
-            render_to_string("newsletters/emails/confirm.html", context), "text/html"
-        )
-    return message

@@ -4,4 +4,4 @@ from newsletters.services.tracking import record_event
 
 
 def on_tracking(sender, event, esp_name, **kwargs):
-    record_event(event)
+    record_event(event, esp_name)

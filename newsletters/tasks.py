@@ -8,17 +8,9 @@ from django.utils import translation
 
 from django_tasks import task
 
-from newsletters.emails import absolute_url, confirmation_message
-from newsletters.models import MailingList, NewsletterIssuePage, Send, Subscriber
-from newsletters.services import sending
-
-
-@task()
-def send_confirmation(subscriber_id, list_ids):
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    mailing_lists = list(MailingList.objects.filter(pk__in=list_ids))
-    if subscriber is not None and mailing_lists:
-        confirmation_message(subscriber, mailing_lists).send()
+from newsletters.emails import absolute_url
+from newsletters.models import NewsletterIssuePage, Send
+from newsletters.services import csv_io, sending
 
 
 @task(takes_context=True)
@@ -26,6 +18,11 @@ def send_issue(context, send_id):
     # The task's id names the worker on the batches it claims, so a task whose worker
     # was killed can be marked failed when its batches are handed out again.
     sending.run_send(send_id, worker=str(context.task_result.id))
+
+
+@task()
+def run_import(import_id):
+    csv_io.run_import(import_id)
 
 
 @task()

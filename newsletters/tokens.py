@@ -6,10 +6,13 @@ from datetime import timedelta
 from django.core import signing
 
 DAY = timedelta(days=1)
+# Unsubscribe links never expire: mailbox providers make the RFC 8058 one-click POST
+# whenever a reader presses their "unsubscribe" button, months or years after the mail
+# came, and the link can only stop the lists of that one message.
 MAX_AGE = {
     "confirm": 7 * DAY,
     "preferences": 365 * DAY,
-    "unsubscribe": 365 * DAY,
+    "unsubscribe": None,
 }
 
 

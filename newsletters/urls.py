@@ -1,9 +1,11 @@
 """Public URLs of the newsletters app, served under each language prefix, and the
-ESP's tracking webhook (anymail checks ANYMAIL["WEBHOOK_SECRET"] by basic auth)."""
+ESPs' tracking webhooks (closed until ANYMAIL["WEBHOOK_SECRET"] is set; anymail checks
+it by basic auth)."""
 
 from django.urls import include, path
 
 from newsletters import views
+from newsletters.webhooks import tracking_patterns
 
 app_name = "newsletters"
 urlpatterns = [
@@ -12,5 +14,5 @@ urlpatterns = [
     path("uutiskirjeet/vahvista/<str:token>/", views.confirm, name="confirm"),
     path("uutiskirjeet/asetukset/<str:token>/", views.preferences, name="preferences"),
     path("uutiskirjeet/peru/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("uutiskirjeet/anymail/", include("anymail.urls")),
+    path("uutiskirjeet/anymail/", include((tracking_patterns(), "anymail"))),
 ]

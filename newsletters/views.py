@@ -8,9 +8,13 @@ from django.core import signing
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cms.client_address import client_address
+from cms.ratelimit import too_many_requests
+from newsletters.emails import unsubscribe_address
 from newsletters.forms import PreferencesForm, SubscribeForm
 from newsletters.models import MailingList, Subscriber
 from newsletters.services import subscriptions
@@ -30,6 +34,11 @@ def subscribe(request):
     form = SubscribeForm(request.POST, prefix="subscribe")
     if not form.is_valid():
         return render(request, "newsletters/subscribe.html", {"form": form}, status=400)
+    # Counted for every accepted form, known address or not, so the answer tells
+    # nothing about who is subscribed.
+    if subscriptions.PER_CLIENT.hit(client_address(request)):
+        message = _("Too many subscriptions from your network. Please try again in an hour.")
+        return too_many_requests(request, message, retry_after=subscriptions.PER_CLIENT.window)
     if not form.is_spam():
         data = form.cleaned_data
         subscriptions.request_subscription(
@@ -98,15 +107,15 @@ def preferences(request, token):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """RFC 8058: a POST unsubscribes at once, without login, CSRF token or confirmation,
-    and answers 200 even for an unknown token. A GET, which mail previews and link
-    scanners make, only shows the button."""
+    """RFC 8058: a POST unsubscribes at once, without login, CSRF token or confirmation.
+    A GET, which mail previews and link scanners make, only shows the button. A link
+    that does not work says so and what to do instead; it never claims an unsubscribe
+    that did not happen."""
     try:
         subscriber_id, list_ids, issue_id = read_token("unsubscribe", token)
     except signing.BadSignature:
-        if request.method == "POST":
-            return render(request, "newsletters/unsubscribed.html")
-        return invalid_link(request)
+        context = {"address": unsubscribe_address()}
+        return render(request, "newsletters/unsubscribe_invalid.html", context, status=400)
     if request.method == "GET":
         lists = MailingList.objects.filter(pk__in=list_ids)
         return render(request, "newsletters/unsubscribe.html", {"mailing_lists": lists})

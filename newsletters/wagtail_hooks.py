@@ -73,6 +73,7 @@ admin_urls = [
     path("issue/<int:issue_id>/prefill/", admin_views.prefill, name="prefill"),
     path("from-page/<int:page_id>/", admin_views.issue_from_page, name="issue_from_page"),
     path("import/", admin_views.import_subscribers, name="import"),
+    path("import/<int:import_id>/", admin_views.import_progress, name="import_progress"),
 ]
 
 

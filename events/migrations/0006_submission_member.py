@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_body_blocks'),
-        ('network', '0002_member_sign_in_profile_and_data_log'),
+        ('events', '0005_eventpage_projects'),
+        ('network', '0006_member_sign_in_profile_and_data_log'),
     ]
 
     operations = [

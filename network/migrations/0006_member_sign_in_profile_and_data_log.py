@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0001_initial'),
+        ('network', '0005_directory_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

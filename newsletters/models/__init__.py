@@ -1,3 +1,4 @@
+from .imports import SubscriberImport
 from .lists import MailingList, Subscriber, Subscription
 from .pages import NewsletterIndexPage, NewsletterIssuePage
 from .sending import Batch, Delivery, DeliveryEvent, Send
@@ -11,5 +12,6 @@ __all__ = [
     "NewsletterIssuePage",
     "Send",
     "Subscriber",
+    "SubscriberImport",
     "Subscription",
 ]

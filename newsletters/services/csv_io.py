@@ -1,19 +1,30 @@
-"""Importing subscribers from CSV with a report of what happened to every row."""
+"""Importing subscribers from CSV, in the background and in bulk.
+
+The upload is checked and stored at once (`create_import`); a task then imports it
+(`run_import`) in batches of BATCH_SIZE rows, each in one transaction with a fixed
+number of queries whatever its size: the people already known are looked up together,
+the new ones inserted with bulk_create, their subscriptions likewise. bulk_create sends
+no post_save signal, so no reference-index task is queued per row (Subscriber is a
+ClusterableModel, and a row-by-row import queued three of them per row).
+"""
 
 import csv
 import io
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsletters.models import Subscriber, Subscription
+from network.models import Member
+from newsletters.models import Subscriber, SubscriberImport, Subscription
 
 MAX_BYTES = 5 * 1024 * 1024
+BATCH_SIZE = 500
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 SUPPRESSED = {
     Subscription.Status.UNSUBSCRIBED,
@@ -22,89 +33,208 @@ SUPPRESSED = {
 }
 
 
-@dataclass
-class ImportReport:
-    accepted: int = 0
-    updated: int = 0
-    rejected: list = field(default_factory=list)
-
-
-def read_rows(uploaded):
-    """Rows as dicts with lower-case keys; ValueError with a reason if unreadable."""
+def read_upload(uploaded):
+    """The file's text; ValueError with a reason the staff member can act on."""
     if uploaded.size > MAX_BYTES:
         raise ValueError(_("The file is larger than 5 MB."))
     try:
         text = uploaded.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(_("The file is not UTF-8 text.")) from error
+    reader(text)  # the header row is checked now, not in the background
+    return text
+
+
+def reader(text):
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not reader.fieldnames or "email" not in [n.strip().lower() for n in reader.fieldnames]:
+    rows = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if not rows.fieldnames or "email" not in [n.strip().lower() for n in rows.fieldnames]:
         raise ValueError(_("The first row must name the columns, one of them email."))
-    for row in reader:
-        yield {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+    return rows
 
 
-def import_subscribers(uploaded, mailing_list, consent_text):
-    """Add people to a list. Imported people are marked as such, and anyone who has
-    unsubscribed, bounced or complained on that list is never subscribed again."""
-    report = ImportReport()
+def read_rows(text):
+    """(row number, row) with lower-case keys and stripped values; the header is row 1."""
+    for number, row in enumerate(reader(text), start=2):
+        yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+
+
+def create_import(uploaded, mailing_list, consent_text, user=None):
+    """Store a checked upload for the import task; ValueError when unreadable."""
+    return SubscriberImport.objects.create(
+        mailing_list=mailing_list,
+        consent_text=consent_text,
+        content=read_upload(uploaded),
+        created_by=user,
+    )
+
+
+def run_import(import_id):
+    """The task's whole body. Imported people are marked as such, and anyone who has
+    unsubscribed, bounced or complained on the list is never subscribed again."""
+    claimed = SubscriberImport.objects.filter(
+        pk=import_id, status=SubscriberImport.Status.QUEUED
+    ).update(status=SubscriberImport.Status.RUNNING)
+    if not claimed:
+        return
+    job = SubscriberImport.objects.select_related("mailing_list").get(pk=import_id)
+    rows = list(read_rows(job.content))
+    SubscriberImport.objects.filter(pk=job.pk).update(total_rows=len(rows))
     seen = set()
     try:
-        rows = list(enumerate(read_rows(uploaded), start=2))
-    except ValueError as error:
-        report.rejected.append((1, str(error)))
-        return report
-    for number, row in rows:
-        reason = import_row(row, mailing_list, consent_text, seen, report)
-        if reason:
-            report.rejected.append((number, reason))
-    return report
+        for start in range(0, len(rows), BATCH_SIZE):
+            import_batch(job, rows[start : start + BATCH_SIZE], seen)
+    except Exception as error:
+        finish(job, SubscriberImport.Status.FAILED, error=type(error).__name__)
+        raise
+    finish(job, SubscriberImport.Status.FINISHED)
 
 
-@transaction.atomic
-def import_row(row, mailing_list, consent_text, seen, report):
+def finish(job, status, error=""):
+    """Record the outcome and drop the uploaded text: the addresses are imported now."""
+    SubscriberImport.objects.filter(pk=job.pk).update(
+        status=status, error=error, content="", finished_at=timezone.now()
+    )
+
+
+def check_row(row, mailing_list, seen):
+    """(reason code or None, language) for one row; the first problem wins."""
     email = row.get("email", "")
     try:
         validate_email(email)
     except ValidationError:
-        return _("Not a valid e-mail address.")
+        return "invalid", None
     if len(email) > 254 or len(row.get("name", "")) > 200 or len(row.get("organisation", "")) > 200:
-        return _("A value is too long.")
+        return "too_long", None
     if email.lower() in seen:
-        return _("The address appears twice in the file.")
+        return "duplicate", None
     seen.add(email.lower())
-    language = row.get("language") or mailing_list.language
+    language = (row.get("language") or mailing_list.language).lower()
     if language not in LANGUAGES:
-        return _("Unknown language; use fi, sv or en.")
-    subscriber = Subscriber.objects.for_email(email)
-    known = subscriber is not None
-    if not known:
-        subscriber = Subscriber.objects.create(
-            email=email,
+        return "language", None
+    return None, language
+
+
+@transaction.atomic
+def import_batch(job, rows, seen):
+    """Import one batch of rows and add it to the job's counts."""
+    rejected, valid = [], {}
+    for number, row in rows:
+        reason, language = check_row(row, job.mailing_list, seen)
+        if reason:
+            rejected.append([number, reason])
+        else:
+            valid[row["email"].lower()] = (number, row, language)
+    known = {
+        subscriber.email.lower(): subscriber
+        for subscriber in Subscriber.objects.annotate(lower_email=Lower("email")).filter(
+            lower_email__in=list(valid)
+        )
+    }
+    people = add_subscribers(valid, known)
+    accepted, updated, suppressed = subscribe(job, valid, people, known)
+    rejected += [[valid[email][0], "suppressed"] for email in suppressed]
+    job.rejected = sorted(job.rejected + rejected)
+    SubscriberImport.objects.filter(pk=job.pk).update(
+        processed_rows=F("processed_rows") + len(rows),
+        accepted=F("accepted") + accepted,
+        updated=F("updated") + updated,
+        rejected=job.rejected,
+    )
+
+
+def add_subscribers(valid, known):
+    """{lower-case address: subscriber} for every valid row, creating the new people
+    and linking everyone to their network member record (staff vouch for the list)."""
+    new = [
+        Subscriber(
+            email=row["email"],
             name=row.get("name", ""),
             organisation=row.get("organisation", ""),
             language=language,
             source=Subscriber.Source.IMPORT,
         )
-    subscriber.link_member()
-    subscription = Subscription.objects.filter(
-        subscriber=subscriber, mailing_list=mailing_list
-    ).first()
-    if subscription is not None and subscription.status in SUPPRESSED:
-        return _("Unsubscribed or undeliverable earlier; not subscribed again.")
+        for email, (_number, row, language) in valid.items()
+        if email not in known
+    ]
+    unlinked = [s for s in known.values() if s.member_id is None]
+    members = member_ids(new + unlinked)
+    for subscriber in new + unlinked:
+        subscriber.member_id = members[subscriber.email.lower()]
+    Subscriber.objects.bulk_create(new)
+    if unlinked:
+        Subscriber.objects.bulk_update(unlinked, ["member"])
+    return {**known, **{s.email.lower(): s for s in new}}
+
+
+def member_ids(subscribers):
+    """{lower-case address: member id}, creating the missing members in one insert."""
+    wanted = {s.email.lower(): s for s in subscribers}
+    if not wanted:
+        return {}
+
+    def existing(emails):
+        return dict(
+            Member.objects.annotate(lower_email=Lower("email"))
+            .filter(lower_email__in=emails)
+            .values_list("lower_email", "pk")
+        )
+
+    found = existing(list(wanted))
+    missing = [email for email in wanted if email not in found]
+    if missing:
+        Member.objects.bulk_create(
+            [Member(email=wanted[e].email, name=wanted[e].name) for e in missing],
+            ignore_conflicts=True,  # someone may have registered meanwhile
+        )
+        found.update(existing(missing))
+    return found
+
+
+def subscribe(job, valid, people, known):
+    """Put every valid row's person on the list; (accepted, updated, suppressed
+    addresses). A pending subscription is activated with the import's consent; an
+    active one keeps the consent it was given."""
+    current = {
+        s.subscriber_id: s
+        for s in Subscription.objects.filter(
+            mailing_list=job.mailing_list,
+            subscriber_id__in=[people[email].pk for email in valid],
+        )
+    }
     now = timezone.now()
-    if subscription is None:
-        subscription = Subscription(subscriber=subscriber, mailing_list=mailing_list)
-    subscription.status = Subscription.Status.ACTIVE
-    subscription.consent_text = consent_text
-    subscription.consent_source = "import"
-    subscription.consent_at = subscription.consent_at or now
-    subscription.changed_at = now
-    subscription.save()
-    if known:
-        report.updated += 1
-    else:
-        report.accepted += 1
-    return None
+    accepted = updated = 0
+    suppressed, to_create, to_activate = [], [], []
+    for email in valid:
+        subscription = current.get(people[email].pk)
+        if subscription is not None and subscription.status in SUPPRESSED:
+            suppressed.append(email)
+            continue
+        if subscription is None:
+            to_create.append(
+                Subscription(
+                    subscriber=people[email],
+                    mailing_list=job.mailing_list,
+                    status=Subscription.Status.ACTIVE,
+                    consent_text=job.consent_text,
+                    consent_source="import",
+                    consent_at=now,
+                    changed_at=now,
+                )
+            )
+        elif subscription.status == Subscription.Status.PENDING:
+            to_activate.append(subscription.pk)
+        if email in known:
+            updated += 1
+        else:
+            accepted += 1
+    Subscription.objects.bulk_create(to_create)
+    Subscription.objects.filter(pk__in=to_activate).update(
+        status=Subscription.Status.ACTIVE,
+        consent_text=job.consent_text,
+        consent_source="import",
+        consent_at=Coalesce(F("consent_at"), now),
+        changed_at=now,
+    )
+    return accepted, updated, suppressed

@@ -1,47 +1,36 @@
 """Double opt-in, preferences and unsubscribing."""
 
-import hashlib
-
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.ratelimit import RateLimit
+from newsletters.emails import queue_confirmation
 from newsletters.models import MailingList, Subscriber, Subscription
 
 CONSENT_TEXT = _(
     "I want to receive the newsletters I chose by e-mail. I can unsubscribe at any time "
     "with the link in every message."
 )
-RATE_LIMIT = 3
-RATE_WINDOW = 60 * 60
-
-
-def over_rate_limit(email):
-    """True once an address has asked to subscribe RATE_LIMIT times in an hour.
-    The key is a hash, so the cache holds no addresses."""
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    key = f"newsletters:subscribe:{digest}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        return cache.incr(key) > RATE_LIMIT
-    except ValueError:
-        return False
+# Confirmation mails one address may be sent in an hour, whoever asks.
+PER_ADDRESS = RateLimit("newsletters.subscribe-address", limit=3, window=60 * 60)
+# Subscribe requests from one client in an hour: enough for a shared office network,
+# too few to mail hundreds of strangers from one machine.
+PER_CLIENT = RateLimit("newsletters.subscribe-client", limit=10, window=60 * 60)
 
 
 def request_subscription(
     email, mailing_lists, *, name="", language="fi", region=None, organisation="", source=""
 ):
-    """Record pending subscriptions and enqueue the confirmation e-mail.
+    """Record pending subscriptions and queue the confirmation e-mail.
 
     Whatever the address's history, the caller shows the same answer, so the form
     reveals nothing about who is subscribed. Details of a known address are only
-    filled in where blank: an anonymous form must not overwrite someone's data.
+    filled in where blank: an anonymous form must not overwrite someone's data. A list
+    the person left (or that bounced) waits for confirmation again, so confirming
+    brings it back.
     """
-    # Imported here: the tasks module imports the services.
-    from newsletters.tasks import send_confirmation
-
-    if over_rate_limit(email):
+    if PER_ADDRESS.hit(email):
         return
     with transaction.atomic():
         subscriber = Subscriber.objects.for_email(email)
@@ -72,13 +61,14 @@ def request_subscription(
             )
             if subscription.status == Subscription.Status.ACTIVE:
                 continue
+            subscription.status = Subscription.Status.PENDING
             subscription.consent_text = str(CONSENT_TEXT)
             subscription.consent_source = source[:200]
             subscription.save()
-            waiting.append(mailing_list.pk)
-    # Enqueued once the rows are committed, so the worker finds them.
-    if waiting:
-        send_confirmation.enqueue(subscriber.pk, waiting)
+            waiting.append(mailing_list)
+        if waiting:
+            # Stored with the subscriptions; sent by the outbox once they are committed.
+            queue_confirmation(subscriber, waiting)
 
 
 def confirm(subscriber_id, list_ids):
@@ -92,6 +82,8 @@ def confirm(subscriber_id, list_ids):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is not None:
         subscriber.link_member()
+        # The address just received and answered our mail: earlier soft bounces are moot.
+        Subscriber.objects.filter(pk=subscriber_id).update(soft_bounces=0)
     return MailingList.objects.filter(
         pk__in=pending.filter(status=Subscription.Status.ACTIVE).values("mailing_list_id")
     )

@@ -49,7 +49,7 @@ def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(page, home):
     sending.create_send(issue, [mailing_list])
     (message,) = mail.outbox
     assert message.to == ["lukija@example.org"]
-    view_in_browser = re.search(r"Avaa selaimessa: (\S+)", message.body).group(1)
+    view_in_browser = re.search(r"Avaa selaimessa\s+<(\S+)>", message.body).group(1)
     page.goto(path_of(view_in_browser))
     assert page.get_by_role("heading", level=1).inner_text() == issue.title
     assert_accessible(page)

@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x9!k2v#p8m@q4z$w7r&t1y^u6i*o3e(a5s)d0f-g+h=j_l;c:b,n.m?",
     "ALLOWED_HOSTS": "osallisuus.example.org",
     "BASE_URL": "https://osallisuus.example.org",
+    "ANYMAIL_WEBHOOK_SECRET": "esp:Zq8v2LmT4xR7wN1c",
 }
 
 
@@ -55,6 +56,16 @@ def test_production_settings_pass_the_deployment_check():
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_the_deployment_check_fails_without_the_webhook_secret():
+    """Without it the ESP webhooks stay closed and bounces are never recorded."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ANYMAIL_WEBHOOK_SECRET"}
+
+    result = run_manage("check", "--deploy", env=env)
+
+    assert result.returncode != 0
+    assert "newsletters.E001" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

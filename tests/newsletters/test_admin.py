@@ -1,13 +1,11 @@
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
 
-from newsletters.models import Send, Subscriber, Subscription
+from newsletters.models import Send, Subscription
 from newsletters.services import tracking
-from tests.newsletters.factories import SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,63 +159,6 @@ def test_issue_page_shows_progress_and_delivery_counts(
     assert '<dd data-stat="delivered">2</dd>' in content
     assert '<dd data-stat="bounced">0</dd>' in content
     assert "<td>5</td><td>0</td><td>0</td>" in content.replace("\n", "").replace(" ", "")
-
-
-def test_csv_import_reports_accepted_updated_and_rejected_rows(
-    client, django_user_model, mailing_list
-):
-    login(client, django_user_model, "add_subscriber")
-    SubscriptionFactory(mailing_list=mailing_list, subscriber__email="vanha@example.org")
-    SubscriptionFactory(
-        mailing_list=mailing_list, subscriber__email="peruttu@example.org", status="unsubscribed"
-    )
-    csv = (
-        "email;name;organisation;language\n"
-        "uusi@example.org;Uusi Ihminen;Yhdistys ry;fi\n"
-        "vanha@example.org;Vanha;;\n"
-        "peruttu@example.org;Peruttu;;\n"
-        "ei-osoite;Rikki;;\n"
-        "uusi@example.org;Kahdesti;;\n"
-        "kieli@example.org;Kieli;;de\n"
-    )
-    upload = SimpleUploadedFile("tilaajat.csv", csv.encode(), content_type="text/csv")
-
-    response = client.post(
-        reverse("newsletters_admin:import"),
-        {"mailing_list": mailing_list.pk, "file": upload, "consent_text": "Messuilla 2025"},
-    )
-
-    content = response.content.decode()
-    assert '<span data-count="accepted">1</span>' in content
-    assert '<span data-count="updated">1</span>' in content
-    assert '<span data-count="rejected">4</span>' in content
-    assert "ei tilattu uudelleen" in content
-    new = Subscriber.objects.get(email="uusi@example.org")
-    assert new.source == Subscriber.Source.IMPORT
-    assert new.member.email == "uusi@example.org"
-    assert new.subscriptions.get().consent_text == "Messuilla 2025"
-    peruttu = Subscription.objects.get(subscriber__email="peruttu@example.org")
-    assert peruttu.status == Subscription.Status.UNSUBSCRIBED
-
-
-def test_csv_import_refuses_a_file_that_is_not_text(client, django_user_model, mailing_list):
-    login(client, django_user_model, "add_subscriber")
-    upload = SimpleUploadedFile("kuva.csv", b"\xff\xfe\x00binary", content_type="text/csv")
-
-    response = client.post(
-        reverse("newsletters_admin:import"),
-        {"mailing_list": mailing_list.pk, "file": upload, "consent_text": "x"},
-    )
-
-    assert response.status_code == 200
-    assert "UTF-8" in response.content.decode()
-    assert not Subscriber.objects.exists()
-
-
-def test_csv_import_needs_permission(client, django_user_model):
-    login(client, django_user_model)
-
-    assert refused(client.get(reverse("newsletters_admin:import")))
 
 
 def test_subscriptions_can_be_exported_as_csv(client, django_user_model, subscribers):

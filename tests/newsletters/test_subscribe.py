@@ -2,25 +2,31 @@ import re
 from datetime import timedelta
 
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import TestCase
 from django.urls import reverse
 
 import pytest
 import time_machine
 
+from cms.models import OutgoingEmail
 from newsletters.models import Subscriber, Subscription
-from tests.newsletters.factories import SubscriptionFactory
+from newsletters.services.subscriptions import PER_CLIENT
+from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def subscribe(client, mailing_list, email="uusi@example.org", **extra):
+def subscribe(client, mailing_list, email="uusi@example.org", headers=None, **extra):
+    """Post the form; the outbox sends what the request stored once it commits."""
     data = {
         "subscribe-email": email,
         "subscribe-mailing_lists": [mailing_list.pk],
         "subscribe-name": "Uusi Tilaaja",
         **extra,
     }
-    return client.post(reverse("newsletters:subscribe"), data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("newsletters:subscribe"), data, headers=headers)
 
 
 def confirm_link():
@@ -169,3 +175,115 @@ def test_hostile_input_gets_a_400_and_stores_nothing(client, mailing_list, extra
     assert response.status_code == 400
     assert not Subscriber.objects.exists()
     assert mail.outbox == []
+
+
+def test_one_client_cannot_mail_many_addresses(client, mailing_list):
+    """Before: 30 confirmation mails to 30 strangers in 4.5 seconds from one machine."""
+    answers = [
+        subscribe(client, mailing_list, email=f"vieras{n}@example.org").status_code
+        for n in range(30)
+    ]
+
+    assert answers.count(302) == PER_CLIENT.limit
+    assert set(answers[PER_CLIENT.limit :]) == {429}
+    assert len(mail.outbox) == PER_CLIENT.limit
+
+
+def test_the_client_limit_answers_the_same_for_known_and_unknown_addresses(client, mailing_list):
+    SubscriptionFactory(mailing_list=mailing_list, subscriber__email="vanha@example.org")
+    for n in range(PER_CLIENT.limit):
+        subscribe(client, mailing_list, email=f"vieras{n}@example.org")
+
+    known = subscribe(client, mailing_list, email="vanha@example.org")
+    unknown = subscribe(client, mailing_list, email="toinen@example.org")
+
+    assert known.status_code == unknown.status_code == 429
+    assert known["Retry-After"] == unknown["Retry-After"]
+    assert known.content == unknown.content
+
+
+def test_the_client_limit_uses_the_address_behind_trusted_proxies(client, settings, mailing_list):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(PER_CLIENT.limit):
+        subscribe(
+            client,
+            mailing_list,
+            email=f"a{n}@example.org",
+            headers={"x-forwarded-for": "192.0.2.1"},
+        )
+
+    other_office = subscribe(
+        client, mailing_list, email="b@example.org", headers={"x-forwarded-for": "192.0.2.2"}
+    )
+    same_office = subscribe(
+        client, mailing_list, email="c@example.org", headers={"x-forwarded-for": "192.0.2.1"}
+    )
+
+    assert other_office.status_code == 302
+    assert same_office.status_code == 429
+
+
+def test_the_confirmation_is_stored_in_the_outbox_before_it_is_sent(client, mailing_list):
+    subscribe(client, mailing_list)
+
+    stored = OutgoingEmail.objects.get(purpose="newsletters.confirm")
+    assert stored.to == "uusi@example.org"
+    assert stored.status == OutgoingEmail.Status.SENT
+    assert "/uutiskirjeet/vahvista/" in stored.text
+
+
+def test_a_failed_confirmation_mail_is_kept_for_a_retry(client, settings, mailing_list):
+    settings.EMAIL_BACKEND = "tests.newsletters.test_subscribe.BrokenBackend"
+
+    response = subscribe(client, mailing_list)
+
+    assert response.status_code == 302
+    stored = OutgoingEmail.objects.get(purpose="newsletters.confirm")
+    assert stored.status == OutgoingEmail.Status.QUEUED
+    assert stored.attempts == 1 and stored.last_error
+    assert Subscription.objects.get().status == Subscription.Status.PENDING
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_resubscribing_after_unsubscribing_reactivates_the_chosen_lists(client, mailing_list):
+    other = MailingListFactory()
+    subscription = SubscriptionFactory(
+        mailing_list=mailing_list,
+        subscriber__email="palaava@example.org",
+        status=Subscription.Status.UNSUBSCRIBED,
+    )
+    SubscriptionFactory(
+        subscriber=subscription.subscriber,
+        mailing_list=other,
+        status=Subscription.Status.UNSUBSCRIBED,
+    )
+
+    subscribe(client, mailing_list, email="palaava@example.org")
+    assert len(mail.outbox) == 1
+    client.post(confirm_link())
+
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.ACTIVE
+    assert subscription.subscriber.subscriptions.get(mailing_list=other).status == (
+        Subscription.Status.UNSUBSCRIBED
+    )
+
+
+def test_confirming_again_clears_earlier_soft_bounces(client, mailing_list):
+    subscription = SubscriptionFactory(
+        mailing_list=mailing_list,
+        subscriber__email="palaava@example.org",
+        subscriber__soft_bounces=2,
+        status=Subscription.Status.BOUNCED,
+    )
+
+    subscribe(client, mailing_list, email="palaava@example.org")
+    client.post(confirm_link())
+
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.ACTIVE
+    assert subscription.subscriber.soft_bounces == 0

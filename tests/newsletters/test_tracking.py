@@ -1,5 +1,6 @@
 import base64
 import json
+from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -25,15 +26,13 @@ def delivery(settings, issue, mailing_list):
 
 
 def fire(delivery=None, event_type="delivered", event_id="ev-1", reject_reason=None, **extra):
-    metadata = {"delivery_id": str(delivery.pk)} if delivery else {}
+    """An event about the message the ESP accepted for `delivery`."""
+    if delivery is not None:
+        extra.setdefault("message_id", delivery.esp_message_id)
+    extra.setdefault("recipient", "lukija@example.org")
+    extra.setdefault("timestamp", timezone.now())
     event = AnymailTrackingEvent(
-        event_type=event_type,
-        event_id=event_id,
-        reject_reason=reject_reason,
-        metadata=metadata,
-        recipient="lukija@example.org",
-        timestamp=timezone.now(),
-        **extra,
+        event_type=event_type, event_id=event_id, reject_reason=reject_reason, **extra
     )
     tracking.send(sender=object, event=event, esp_name="Test")
 
@@ -50,11 +49,69 @@ def test_delivered_event_is_recorded_on_the_delivery(delivery):
     assert delivery.events.get().event_type == "delivered"
 
 
-def test_event_is_matched_by_message_id_when_metadata_is_missing(delivery):
+def test_event_is_matched_by_the_esp_message_id_recorded_at_send(delivery):
+    assert delivery.esp_message_id
+
     fire(message_id=delivery.esp_message_id)
 
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.DELIVERED
+
+
+def test_a_delivery_id_in_the_metadata_matches_nothing(delivery):
+    """Delivery ids are sequential: trusting them let one forged POST suppress anyone."""
+    fire(
+        event_type="bounced",
+        reject_reason="bounced",
+        message_id="forged",
+        metadata={"delivery_id": str(delivery.pk)},
+    )
+
+    assert statuses(delivery) == {Subscription.Status.ACTIVE}
+    assert not DeliveryEvent.objects.exists()
+
+
+def test_malformed_metadata_is_ignored(delivery):
+    fire(delivery, metadata=["not", "a", "dict"], event_id=["odd"], description={"x": 1})
+
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.DELIVERED
+
+
+def test_a_message_id_shared_by_a_batch_needs_the_recipient(delivery):
+    """Mailgun and SparkPost give every recipient of one API call the same id."""
+    other = SubscriptionFactory(mailing_list=delivery.send.mailing_lists.get()).subscriber
+    Delivery.objects.create(
+        issue=delivery.issue,
+        subscriber=other,
+        send=delivery.send,
+        batch=delivery.batch,
+        esp_message_id=delivery.esp_message_id,
+    )
+
+    fire(delivery, recipient=None)
+
+    assert not DeliveryEvent.objects.exists()
+
+
+def test_events_without_an_event_id_are_recorded_once(delivery):
+    """Brevo gives no event id; a repost of the same event must not count twice."""
+    when = timezone.now()
+    for _ in range(2):
+        fire(
+            delivery, event_type="bounced", reject_reason="timed_out", event_id=None, timestamp=when
+        )
+    fire(
+        delivery,
+        event_type="bounced",
+        reject_reason="timed_out",
+        event_id=None,
+        timestamp=when + timedelta(hours=1),
+    )
+
+    delivery.subscriber.refresh_from_db()
+    assert delivery.subscriber.soft_bounces == 2
+    assert DeliveryEvent.objects.count() == 2
 
 
 def test_a_repeated_event_is_ignored(delivery):

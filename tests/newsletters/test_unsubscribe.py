@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from django.test import Client
 from django.urls import reverse
 
 import pytest
+import time_machine
 
 from newsletters.emails import recipient_links
 from newsletters.models import Subscription
@@ -41,12 +44,31 @@ def test_one_click_unsubscribes_only_from_the_lists_of_the_message(subscription)
     assert other.status == Subscription.Status.ACTIVE
 
 
-def test_one_click_post_with_unknown_token_answers_200(db):
-    client = Client(enforce_csrf_checks=True)
+def test_one_click_still_works_years_after_the_mail_came(subscription):
+    """Mailbox providers make the RFC 8058 POST whenever the reader presses their
+    unsubscribe button, however old the message."""
+    url = unsubscribe_url(subscription)
 
-    response = client.post(reverse("newsletters:unsubscribe", args=["tuntematon"]))
+    with time_machine.travel(timedelta(days=5 * 365)):
+        response = Client(enforce_csrf_checks=True).post(url)
 
     assert response.status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.UNSUBSCRIBED
+
+
+def test_a_broken_link_never_claims_an_unsubscribe_and_says_what_to_do(subscription):
+    url = unsubscribe_url(subscription)[:-6] + "xxxxx/"
+
+    response = Client(enforce_csrf_checks=True).post(url)
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Tilaus on peruttu" not in content  # "you have unsubscribed"
+    assert "Tilausta ei peruttu" in content
+    assert "mailto:" in content
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.ACTIVE
 
 
 def test_get_only_shows_a_button_and_changes_nothing(client, subscription):
@@ -62,7 +84,7 @@ def test_get_with_tampered_token_shows_a_friendly_page(client, subscription):
     response = client.get(unsubscribe_url(subscription)[:-5] + "xxxx/")
 
     assert response.status_code == 400
-    assert "Linkki ei toimi" in response.content.decode()
+    assert "Peruutuslinkki ei toimi" in response.content.decode()
 
 
 def test_overlong_token_is_refused_politely(client, db):
