@@ -13,7 +13,7 @@ from django.utils.translation import override
 from events import ical
 from events.formatting import event_when
 from events.links import manage_url
-from events.models import CalendarState, EmailDelivery
+from events.models import EmailDelivery
 
 Kind = EmailDelivery.Kind
 
@@ -22,7 +22,6 @@ INVITATION_METHODS = {
     Kind.CONFIRMATION: "REQUEST",
     Kind.PROMOTED: "REQUEST",
     Kind.REMINDER: "REQUEST",
-    Kind.UPDATE: "REQUEST",
     Kind.CANCELLED: "CANCEL",
     Kind.EVENT_CANCELLED: "CANCEL",
 }
@@ -80,11 +79,6 @@ def public_url(page):
     return settings.BASE_URL + parts[2] if parts else settings.BASE_URL
 
 
-def calendar_sequence(event):
-    state = CalendarState.objects.filter(event=event).first()
-    return state.sequence if state else 0
-
-
 def build_message(delivery):
     registration = delivery.registration
     event = registration.event.specific
@@ -113,8 +107,10 @@ def build_message(delivery):
         text = render_to_string("events/emails/registration.txt", context)
         html = render_to_string("events/emails/registration.html", context)
         method = INVITATION_METHODS.get(delivery.kind)
-        if delivery.kind == Kind.LINK and registration.is_confirmed:
+        if delivery.kind in (Kind.LINK, Kind.UPDATE) and registration.is_confirmed:
             method = "REQUEST"
+        elif delivery.kind == Kind.UPDATE:
+            method = None  # the waiting list hears of the change but holds no seat
         invitation = (
             _invitation_part(event, shown, registration, method, context) if method else None
         )
@@ -132,7 +128,7 @@ def _invitation_part(event, shown, registration, method, context):
     data = ical.invitation(
         shown,
         url=context["event_url"],
-        sequence=calendar_sequence(event),
+        sequence=event.sequence,
         attendee_email=registration.email,
         attendee_name=registration.name,
         organizer_email=organizer,

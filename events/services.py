@@ -18,6 +18,7 @@ from django_tasks import default_task_backend
 
 from events.emails import build_message
 from events.models import EmailDelivery, EventPage, Registration
+from events.registrations.seats import seats_of
 from network.models import Member
 
 logger = logging.getLogger(__name__)
@@ -68,12 +69,8 @@ def _locked_event(event_pk):
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
 
 
-def _confirmed_count(event):
-    return Registration.objects.filter(event=event).confirmed().count()
-
-
-def _has_free_seat(event):
-    return event.capacity is None or _confirmed_count(event) < event.capacity
+def _has_free_seat(locked_event):
+    return seats_of(locked_event).has_free_seat
 
 
 def register(event, data, *, language, added_by_staff=False, now=None):
@@ -133,8 +130,16 @@ def _member_for(email, name):
         return Member.objects.filter(email__iexact=email).first()
 
 
-def resend_link(registration):
-    queue_email(registration, EmailDelivery.Kind.LINK)
+LINK_RESEND_WINDOW = datetime.timedelta(hours=1)
+
+
+def resend_link(registration, now=None):
+    """Send the registrant their personal link again, at most once per window however
+    often someone posts their address (so the form cannot be used to flood them).
+    Returns whether an e-mail was queued."""
+    now = now or timezone.now()
+    window = int(now.timestamp() // LINK_RESEND_WINDOW.total_seconds())
+    return queue_email(registration, EmailDelivery.Kind.LINK, key=f"window-{window}") is not None
 
 
 def update_answers(registration, data):
@@ -161,7 +166,7 @@ def cancel(registration):
 def fill_free_seats(locked_event):
     """Promote from the waiting list while seats are free. Call with the event locked."""
     promoted = []
-    if locked_event.has_ended:
+    if locked_event.has_ended or locked_event.is_cancelled:
         return promoted
     while _has_free_seat(locked_event):
         first = Registration.objects.filter(event=locked_event).waiting().first()
@@ -170,6 +175,13 @@ def fill_free_seats(locked_event):
         _confirm(first)
         promoted.append(first)
     return promoted
+
+
+def promote_waiting(event_pk):
+    """After a change that may add or free seats (capacity raised, a registration
+    deleted), give them to the waiting list in order, under the event's lock."""
+    with transaction.atomic():
+        return fill_free_seats(_locked_event(event_pk))
 
 
 def _confirm(registration):
@@ -352,7 +364,7 @@ def notify_schedule_change(event_pk, sequence):
         registrations = Registration.objects.filter(event=event).active()
         kind = EmailDelivery.Kind.EVENT_CANCELLED
     else:
-        registrations = Registration.objects.filter(event=event).confirmed()
+        registrations = Registration.objects.filter(event=event).active()
         kind = EmailDelivery.Kind.UPDATE
     with transaction.atomic():
         for registration in registrations:

@@ -148,7 +148,7 @@ def manage(request, token):
     event = registration.event.specific
     page = event.in_language(get_language())
     form = None
-    if not registration.is_cancelled and not event.has_ended:
+    if not registration.is_cancelled and not event.has_ended and not event.is_cancelled:
         initial = RegistrationForm.initial_from(registration)
         form = RegistrationForm(event=event, for_change=True, initial=initial)
     if request.method == "POST" and form is not None:

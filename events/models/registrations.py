@@ -3,7 +3,6 @@ ask, the registrations themselves and a record of every e-mail sent about them."
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -63,7 +62,7 @@ class RegistrationSettings(models.Model):
         now = now or timezone.now()
         if not self.registration_enabled:
             return _("This event takes no registrations.")
-        if self.status == "cancelled":
+        if self.is_cancelled:
             return _("This event has been cancelled, so registration is closed.")
         if self.end < now:
             return _("This event is over, so registration is closed.")
@@ -77,20 +76,9 @@ class RegistrationSettings(models.Model):
     @cached_property
     def registration_event(self):
         """The page that holds the registrations of this event in every language: the
-        live original in the default language, or this page when there is none. So a
-        Swedish and a Finnish page share one set of seats."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        original = (
-            type(self)
-            .objects.live()
-            .filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .first()
-        )
-        return original or self
+        owner of its shared facts (see `EventPage.fact_owner`). So a Swedish and a
+        Finnish page share one set of seats."""
+        return self.fact_owner()
 
     def in_language(self, language_code):
         """This event's live page in `language_code`, or this page when not translated."""
@@ -193,7 +181,7 @@ class Registration(models.Model):
     event = models.ForeignKey(
         "events.EventPage",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # who registered and was told what outlives the page
         related_name="registrations",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status)
