@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from cms.links import absolute_url
 from cms.models import Region, Theme
 from events import ical, lifecycle
 from events.calendar_forms import FeedBuilderForm
@@ -206,7 +207,7 @@ def feed_builder(request):
     feed_url = None
     if form.is_valid():
         query = urlencode(form.query())
-        feed_url = request.build_absolute_uri(reverse("events:feed"))
+        feed_url = absolute_url(reverse("events:feed"))
         if query:
             feed_url += "?" + query
     return render(request, "events/feed_builder.html", {"form": form, "feed_url": feed_url})
