@@ -73,8 +73,6 @@ def _subject_and_intro(delivery, title, when, position):
     return subject % values, intro % values
 
 
-
-
 def build_message(delivery):
     registration = delivery.registration
     event = registration.event.specific

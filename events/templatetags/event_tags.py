@@ -21,8 +21,6 @@ def event_when(event):
     return format_event_when(event)
 
 
-
-
 def _privacy_url(request):
     return privacy_notice_url(request, SiteSettings.for_request(request))
 
