@@ -7,4 +7,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import receivers, signals  # noqa: F401  (connects the receivers)
+        from events import receivers  # noqa: F401  (connects the receivers)

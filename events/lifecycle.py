@@ -11,8 +11,8 @@ import datetime
 
 from django.utils import timezone
 
+from events.calendars.state import bump_sequence
 from events.models import CalendarState, EventPage, Registration
-from events.signals import bump_sequence
 
 FEED_DAYS = 30
 
@@ -35,7 +35,12 @@ def withdraw(event, now=None):
     state, _ = CalendarState.objects.get_or_create(translation_key=event.translation_key)
     if state.withdrawn_at is not None:
         return None
-    return bump_sequence(event, withdrawn_at=now or timezone.now())
+    now = now or timezone.now()
+    if event.status == EventPage.Status.CANCELLED:
+        # Registrants and calendars already heard of the cancellation: no second one.
+        CalendarState.objects.filter(pk=state.pk).update(withdrawn_at=now)
+        return state.sequence
+    return bump_sequence(event, withdrawn_at=now)
 
 
 def feed_window_filter(now=None):

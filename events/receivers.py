@@ -8,9 +8,10 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
-from events import lifecycle, services, tasks
+from events import lifecycle
+from events.calendars.state import event_schedule_changed
 from events.models import EventPage, Registration
-from events.signals import event_schedule_changed
+from events.registrations import services, tasks
 
 
 @receiver(event_schedule_changed)
@@ -21,7 +22,7 @@ def tell_registrants(sender, event, sequence, **kwargs):
 @receiver(page_published)
 def schedule_reminders(sender, instance, **kwargs):
     if isinstance(instance, EventPage):
-        services.schedule_reminders(instance)
+        tasks.schedule_reminders(instance)
 
 
 @receiver(page_unpublished)

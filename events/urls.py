@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from events import feeds, views
+from events.calendars import feeds
+from events.registrations import views
 
 app_name = "events"
 urlpatterns = [

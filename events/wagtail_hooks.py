@@ -11,8 +11,10 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events import admin_views, calendar_admin, lifecycle
+from events import lifecycle
+from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
+from events.registrations import admin_views
 
 
 class EventTypeViewSet(SnippetViewSet):

@@ -6,10 +6,10 @@ from wagtail.models import Locale
 
 from cms.models import SiteSettings
 from events.formatting import event_when as format_event_when
-from events.forms import RegistrationForm
-from events.links import privacy_notice_url
 from events.listing import live_events_in_language
 from events.models import EventIndexPage, ParticipationWeekPage
+from events.registrations.forms import RegistrationForm
+from events.registrations.links import privacy_notice_url
 from events.registrations.seats import seats_of, with_seats
 
 register = template.Library()

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
+from events.calendars.state import event_schedule_changed
 from events.models import CalendarState
-from events.signals import event_schedule_changed
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,8 +7,8 @@ from django.db import connection
 
 import pytest
 
-from events import services
 from events.models import Registration
+from events.registrations import services
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

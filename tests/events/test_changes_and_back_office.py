@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
@@ -192,11 +193,16 @@ def test_staff_move_a_registration_to_another_event(client, admin_user, event):
 
 def test_staff_send_failed_e_mails_again(client, admin_user, event):
     maija = Registration.objects.get(email="maija@example.org")
-    failed = EmailDelivery.objects.create(
-        registration=maija,
-        kind=EmailDelivery.Kind.CONFIRMATION,
-        status=EmailDelivery.Status.FAILED,
-        attempts=4,
+    failed = OutgoingEmail.objects.create(
+        to=maija.email,
+        subject="Ilmoittautuminen vahvistettu",
+        text="Paikkasi on varmistettu.",
+        purpose="events.confirmation",
+        status=OutgoingEmail.Status.FAILED,
+        attempts=5,
+    )
+    EmailDelivery.objects.create(
+        registration=maija, kind=EmailDelivery.Kind.CONFIRMATION, message=failed
     )
     client.force_login(admin_user)
     assert (
@@ -207,7 +213,7 @@ def test_staff_send_failed_e_mails_again(client, admin_user, event):
     client.post(reverse("events_registration_retry_emails", args=[event.pk]))
 
     failed.refresh_from_db()
-    assert failed.status == EmailDelivery.Status.SENT
+    assert failed.status == OutgoingEmail.Status.SENT
     assert mail.outbox[-1].to == ["maija@example.org"]
 
 

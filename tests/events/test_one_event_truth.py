@@ -248,7 +248,7 @@ def test_withdrawn_event_leaves_the_feeds_after_thirty_days(
 def test_registrants_own_page_says_the_withdrawn_event_is_cancelled_without_join_link(
     client, event, django_capture_on_commit_callbacks
 ):
-    from events.links import manage_url
+    from events.registrations.links import manage_url
 
     registration = RegistrationFactory(event=event)
     withdraw_by_unpublishing(event, django_capture_on_commit_callbacks)

@@ -23,8 +23,9 @@ from wagtail.models import Locale
 
 from cms.links import absolute_url
 from cms.models import Region, Theme
-from events import ical, lifecycle
-from events.calendar_forms import FeedBuilderForm
+from events import lifecycle
+from events.calendars import ical
+from events.calendars.forms import FeedBuilderForm
 from events.models import EventPage, EventSeriesPage, EventType, ParticipationWeekPage
 
 WINDOW = datetime.timedelta(days=365)
