@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from events.shared_facts import SHARED_FIELDS, SHARED_RELATIONS
+
 SHARED_HELP = _("Shared by every language: change it on the page in the default language.")
 
 
 class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from events.models.pages import SHARED_FIELDS, SHARED_RELATIONS
-
         if not self.instance.pk or self.instance.is_fact_owner():
             return
         owner = self.instance.fact_owner()

@@ -21,38 +21,11 @@ from cms.links import base_host
 from cms.models import BasePage
 from events import event_dates
 from events.admin_forms import EventPageForm
+from events.shared_facts import SHARED_FIELDS, SHARED_RELATIONS
 from events.structured_data import event_json_ld
 
 from .calendar_state import CalendarState
 from .registrations import RegistrationSettings
-
-# Facts that do not depend on language. The page in the site's default language owns
-# them; every translation's save copies them from that page and the owner's save
-# pushes them to every translation, so no path that saves a page can make them differ.
-SHARED_FIELDS = (
-    "event_type",
-    "start",
-    "end",
-    "all_day",
-    "status",
-    "attendance_mode",
-    "venue_name",
-    "street_address",
-    "postal_code",
-    "municipality",
-    "online_platform",
-    "online_join_url",
-    "organiser",
-    "language",
-    "region",
-    "registration_enabled",
-    "registration_opens",
-    "registration_closes",
-    "capacity",
-    "waiting_list_enabled",
-    "reminder_hours",
-)
-SHARED_RELATIONS = ("themes",)
 
 
 class EventPageQuerySet(PageQuerySet):
