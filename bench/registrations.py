@@ -42,8 +42,8 @@ def main():
 
     from wagtail.models import Site
 
-    from events import services
     from events.models import EventIndexPage, EventPage, EventType, Registration
+    from events.registrations import services
 
     site = Site.objects.filter(is_default_site=True).first()
     parent = EventIndexPage.objects.first() or (site.root_page if site else None)

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import my_page, personal_data, receivers, signals  # noqa: F401
+        from events import my_page, personal_data, receivers  # noqa: F401
         from events.project_events import register
 
         register()

@@ -9,14 +9,14 @@ from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region, Theme
-from events.models import EventPage, EventType, Registration
+from events.models import EventPage, EventType
+from events.registrations.seats import with_seats
 
 PAGE_SIZE = 12
 SEARCH_MAX = 100
@@ -41,17 +41,7 @@ def live_events_in_language(language=None, within=()):
         & ~Q(translation_key__in=in_language)
         & ~Q(translation_key__in=in_default)
     )
-    # Registrations are held by one page per event (see registration_event), so
-    # count them across the event's translations.
-    confirmed = (
-        Registration.objects.confirmed()
-        .filter(event__translation_key=OuterRef("translation_key"))
-        .order_by()
-        .values("event__translation_key")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return events.filter(chosen).annotate(confirmed_count=Coalesce(Subquery(confirmed), Value(0)))
+    return events.filter(chosen).with_calendar_state()
 
 
 @dataclass
@@ -125,7 +115,9 @@ def filter_choices():
 def event_list(events, filters, page_number, now=None):
     events = filters.apply(events)
     events = events.past(now=now) if filters.past else events.upcoming(now=now)
-    return Paginator(events.select_related("event_type"), PAGE_SIZE).get_page(page_number)
+    page = Paginator(events.select_related("event_type"), PAGE_SIZE).get_page(page_number)
+    page.object_list = with_seats(page.object_list)
+    return page
 
 
 def parse_month(value, today):
@@ -156,7 +148,7 @@ def month_view(events, filters, month_param, today=None):
     )
     events = filters.apply(events).filter(start__lt=end, end__gte=start).order_by("start")
     by_day = {}
-    for event in events.select_related("event_type"):
+    for event in with_seats(events.select_related("event_type")):
         day = event.local_start.date()
         last_day = max(event.local_end.date(), day)
         while day <= last_day:

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import services
-from events.links import manage_url
 from events.models import Registration, Submission
 from events.participation_week.links import manage_url as submission_url
+from events.registrations import services
+from events.registrations.links import manage_url
 from network import my_page
 from network.sign_in import current_member
 

@@ -14,8 +14,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms import privacy
-from events import services
 from events.models import EmailDelivery, Registration, Submission
+from events.registrations import services
 
 SUBMISSION_RETENTION = timedelta(days=365)
 

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from events import feeds, my_page, views
+from events import my_page
+from events.calendars import feeds
+from events.registrations import views
 
 app_name = "events"
 urlpatterns = [

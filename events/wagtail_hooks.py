@@ -1,14 +1,20 @@
+from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events import admin_views, calendar_admin
+from events import lifecycle
+from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
+from events.registrations import admin_views
 
 
 class EventTypeViewSet(SnippetViewSet):
@@ -92,4 +98,73 @@ def registration_permissions():
     return Permission.objects.filter(
         content_type__app_label="events",
         codename__in=["view_registration", "change_registration"],
+    )
+
+
+def _confirm_withdrawal(request, page, count, **context):
+    return TemplateResponse(
+        request,
+        "events/admin/confirm_withdrawal.html",
+        {"page": page, "count": count, "allowed": True, **context},
+    )
+
+
+@hooks.register("before_unpublish_page")
+def confirm_unpublishing_with_registrations(request, page):
+    """Unpublishing an event cancels it for its registrants: say how many, ask again."""
+    if not isinstance(page, EventPage) or not page.is_fact_owner():
+        return None
+    count = lifecycle.active_registrations(page).count()
+    if not count or request.POST.get("registrations_confirmed"):
+        return None
+    carried = [(name, request.POST.get(name)) for name in ("next", "include_descendants")]
+    return _confirm_withdrawal(
+        request,
+        page,
+        count,
+        heading=_("Unpublish an event with registrations"),
+        explanation=_(
+            "Unpublishing cancels the event: every registrant is sent a cancellation that "
+            "removes it from their calendar, and calendar feeds show it as cancelled for "
+            "30 days. The registrations are kept."
+        ),
+        button=_("Yes, cancel and unpublish"),
+        confirm_name="registrations_confirmed",
+        carried=[item for item in carried if item[1]],
+    )
+
+
+@hooks.register("before_delete_page")
+def withdraw_instead_of_deleting(request, page):
+    """A page whose events have registrations is never deleted, so the record of who
+    registered and was told what survives. An event is withdrawn instead, if the
+    editor confirms; a page with such events below it is refused."""
+    registrations = lifecycle.registrations_below(page)
+    if not registrations.exists():
+        return None
+    if not isinstance(page, EventPage):
+        messages.error(
+            request,
+            _("Events below this page have registrations. Unpublish those events instead."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    if request.method == "POST" and request.POST.get("withdraw_instead"):
+        for translation in page.get_translations(inclusive=True).live():
+            UnpublishPageAction(translation, user=request.user).execute(skip_permission_checks=True)
+        messages.success(request, _("The event was cancelled and unpublished, not deleted."))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return _confirm_withdrawal(
+        request,
+        page,
+        lifecycle.active_registrations(page).count() or registrations.count(),
+        heading=_("Delete an event with registrations"),
+        explanation=_(
+            "An event with registrations cannot be deleted: who registered and what they "
+            "were told must be kept. It can be cancelled instead: it is unpublished, every "
+            "registrant is sent a cancellation and calendar feeds show it as cancelled for "
+            "30 days."
+        ),
+        button=_("Cancel and unpublish the event"),
+        confirm_name="withdraw_instead",
+        carried=[],
     )

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -19,12 +20,24 @@ from cms.blocks import BodyBlock
 from cms.links import base_host
 from cms.models import BasePage
 from events import event_dates
+from events.admin_forms import EventPageForm
+from events.shared_facts import SHARED_FIELDS, SHARED_RELATIONS
 from events.structured_data import event_json_ld
 
+from .calendar_state import CalendarState
 from .registrations import RegistrationSettings
 
 
 class EventPageQuerySet(PageQuerySet):
+    def with_calendar_state(self):
+        """Each event's one SEQUENCE and withdrawal time, shared by its translations."""
+        state = CalendarState.objects.filter(translation_key=models.OuterRef("translation_key"))
+        return self.annotate(
+            state_sequence=models.Subquery(state.values("sequence")[:1]),
+            state_withdrawn_at=models.Subquery(state.values("withdrawn_at")[:1]),
+            state_changed_at=models.Subquery(state.values("changed_at")[:1]),
+        )
+
     def upcoming(self, now=None):
         """Events that have not ended yet, soonest first."""
         return self.filter(end__gte=now or timezone.now()).order_by("start")
@@ -79,10 +92,13 @@ class EventSeriesPage(BasePage):
         verbose_name = _("event series")
 
     def get_context(self, request, *args, **kwargs):
+        from events.registrations.seats import with_seats  # it reads these models
+
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().public().child_of(self)
-        context["events"] = events.upcoming()
-        context["past_events"] = events.past()
+        events = events.select_related("event_type").with_calendar_state()
+        context["events"] = with_seats(events.upcoming())
+        context["past_events"] = with_seats(events.past())
         return context
 
 
@@ -171,6 +187,7 @@ class EventPage(RegistrationSettings, BasePage):
     )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+    base_form_class = EventPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -233,6 +250,9 @@ class EventPage(RegistrationSettings, BasePage):
 
     def clean(self):
         super().clean()
+        owner = self.fact_owner() if self.translation_key else self
+        if owner.pk not in (None, self.pk):
+            self.copy_facts_from(owner)  # validate what will be saved
         for name in ("start", "end"):
             moment = getattr(self, name)
             if moment and not event_dates.in_range(moment):
@@ -256,6 +276,56 @@ class EventPage(RegistrationSettings, BasePage):
                 {"registration_closes": _("Registration must close before the event ends.")}
             )
 
+    def fact_owner(self):
+        """The page that owns this event's shared facts and registrations: the one in the
+        site's default language, else the first page created in any language."""
+        pages = EventPage.objects.filter(translation_key=self.translation_key)
+        owner = pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        owner = owner or pages.order_by("pk").first()
+        return owner or self
+
+    def is_fact_owner(self):
+        return self.fact_owner().pk in (None, self.pk)
+
+    def copy_facts_from(self, owner):
+        for name in SHARED_FIELDS:
+            setattr(self, name, getattr(owner, name))
+        for name in SHARED_RELATIONS:
+            setattr(self, name, list(getattr(owner, name).all()))
+
+    def push_facts_to_translations(self):
+        """Write this owner's facts onto every translation's row (and its themes)."""
+        translations = EventPage.objects.filter(translation_key=self.translation_key).exclude(
+            pk=self.pk
+        )
+        pks = list(translations.values_list("pk", flat=True))
+        if not pks:
+            return
+        values = {}
+        for name in SHARED_FIELDS:
+            field = self._meta.get_field(name)
+            values[field.attname] = getattr(self, field.attname)
+        translations.update(**values)
+        through = EventPage.themes.through
+        theme_pks = [theme.pk for theme in self.themes.all()]
+        through.objects.filter(eventpage_id__in=pks).delete()
+        through.objects.bulk_create(
+            [through(eventpage_id=pk, theme_id=theme) for pk in pks for theme in theme_pks]
+        )
+
+    def save(self, *args, **kwargs):
+        owner = self.fact_owner() if self.translation_key else self
+        if owner.pk not in (None, self.pk):
+            self.copy_facts_from(owner)
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        touches_facts = update_fields is None or set(update_fields) & set(
+            SHARED_FIELDS + SHARED_RELATIONS
+        )
+        if owner.pk in (None, self.pk) and touches_facts:
+            self.push_facts_to_translations()
+        return result
+
     @property
     def is_online(self):
         return self.attendance_mode in (self.AttendanceMode.ONLINE, self.AttendanceMode.MIXED)
@@ -266,7 +336,35 @@ class EventPage(RegistrationSettings, BasePage):
 
     @property
     def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
+        """Cancelled by its status, or withdrawn: unpublished or deleted by an editor."""
+        return self.status == self.Status.CANCELLED or self.withdrawn_at is not None
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("_state_cache", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    def _calendar_state(self):
+        if not hasattr(self, "_state_cache"):
+            self._state_cache = CalendarState.objects.filter(
+                translation_key=self.translation_key
+            ).first()
+        return self._state_cache
+
+    @property
+    def sequence(self):
+        """The event's one iCalendar SEQUENCE, whatever the page's language."""
+        if hasattr(self, "state_sequence"):
+            return self.state_sequence or 0
+        state = self._calendar_state()
+        return state.sequence if state else 0
+
+    @property
+    def withdrawn_at(self):
+        """When an editor unpublished the event while people were registered, or None."""
+        if hasattr(self, "state_withdrawn_at"):
+            return self.state_withdrawn_at
+        state = self._calendar_state()
+        return state.withdrawn_at if state else None
 
     @property
     def has_ended(self):

@@ -63,6 +63,7 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
             .public()
             .child_of(self)
             .select_related("event_type", "region", "organiser", "locale")
+            .with_calendar_state()
             .order_by("start", "title")
         )
 

@@ -3,7 +3,6 @@ ask, the registrations themselves and a record of every e-mail sent about them."
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -63,7 +62,7 @@ class RegistrationSettings(models.Model):
         now = now or timezone.now()
         if not self.registration_enabled:
             return _("This event takes no registrations.")
-        if self.status == "cancelled":
+        if self.is_cancelled:
             return _("This event has been cancelled, so registration is closed.")
         if self.end < now:
             return _("This event is over, so registration is closed.")
@@ -77,20 +76,9 @@ class RegistrationSettings(models.Model):
     @cached_property
     def registration_event(self):
         """The page that holds the registrations of this event in every language: the
-        live original in the default language, or this page when there is none. So a
-        Swedish and a Finnish page share one set of seats."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        original = (
-            type(self)
-            .objects.live()
-            .filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .first()
-        )
-        return original or self
+        owner of its shared facts (see `EventPage.fact_owner`). So a Swedish and a
+        Finnish page share one set of seats."""
+        return self.fact_owner()
 
     def in_language(self, language_code):
         """This event's live page in `language_code`, or this page when not translated."""
@@ -175,10 +163,8 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
 
     def counts(self):
-        """Confirmed, waiting, cancelled and attended in one query."""
+        """Cancelled and attended in one query (seats: events.registrations.seats)."""
         return self.aggregate(
-            confirmed=models.Count("pk", filter=models.Q(status=Registration.Status.CONFIRMED)),
-            waiting=models.Count("pk", filter=models.Q(status=Registration.Status.WAITING)),
             cancelled=models.Count("pk", filter=models.Q(status=Registration.Status.CANCELLED)),
             attended=models.Count("pk", filter=models.Q(attended=True)),
         )
@@ -193,7 +179,7 @@ class Registration(models.Model):
     event = models.ForeignKey(
         "events.EventPage",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # who registered and was told what outlives the page
         related_name="registrations",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status)
@@ -289,8 +275,12 @@ class Registration(models.Model):
 
 
 class EmailDelivery(models.Model):
-    """One e-mail to one registrant: queued, sent or failed, with its attempts. The
-    (registration, kind, key) constraint makes reminders and updates go out once."""
+    """Who was told what about a registration: one row per e-mail to a registrant,
+    pointing at the stored message in the outbox (`cms.OutgoingEmail`), which holds
+    its text, status, attempts and last error. The (registration, kind, key)
+    constraint makes reminders, updates and resent links go out once per key. When a
+    message is erased (anonymisation, a person's erasure request) this record stays,
+    so the event's history of what was sent survives."""
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Registration confirmed")
@@ -303,24 +293,20 @@ class EmailDelivery(models.Model):
         EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
         MESSAGE = "message", _("Message from the organiser")
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Queued")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="deliveries"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     key = models.CharField(_("key"), max_length=100, blank=True)
-    subject = models.CharField(_("subject"), max_length=200, blank=True)
-    body = models.TextField(_("message"), blank=True, max_length=5000)
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    message = models.ForeignKey(
+        "cms.OutgoingEmail",
+        verbose_name=_("message"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -335,4 +321,4 @@ class EmailDelivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.get_status_display()})"
+        return self.get_kind_display()

@@ -1,16 +1,16 @@
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from cms.models import SiteSettings
 from events.formatting import event_when as format_event_when
-from events.forms import RegistrationForm
-from events.links import privacy_notice_url
 from events.listing import live_events_in_language
-from events.models import EventIndexPage, ParticipationWeekPage, Registration
+from events.models import EventIndexPage, ParticipationWeekPage
+from events.registrations.forms import RegistrationForm
+from events.registrations.links import privacy_notice_url
+from events.registrations.seats import seats_of, with_seats
 
 register = template.Library()
 
@@ -19,18 +19,6 @@ register = template.Library()
 def event_when(event):
     """The event's date and time in the active language."""
     return format_event_when(event)
-
-
-def seats_text(event, confirmed):
-    """ "12 seats left", "Waiting list open" or "" for events without a limit."""
-    if event.capacity is None:
-        return ""
-    left = max(event.capacity - confirmed, 0)
-    if left:
-        return _("Seats left: %(count)s") % {"count": left}
-    if event.waiting_list_enabled:
-        return _("Full – waiting list open")
-    return _("Full")
 
 
 def _privacy_url(request):
@@ -44,8 +32,8 @@ def registration_section(context, page):
     event = page.registration_event
     if not event.registration_enabled:
         return {"event": event}
-    confirmed = Registration.objects.filter(event=event).confirmed().count()
-    full = event.capacity is not None and confirmed >= event.capacity
+    seats = seats_of(event)
+    full = seats.full
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
@@ -55,14 +43,14 @@ def registration_section(context, page):
         "closed_reason": event.registration_closed_reason(),
         "full": full,
         "full_without_queue": full and not event.waiting_list_enabled,
-        "seats": seats_text(event, confirmed) if event.registration_enabled else "",
+        "seats": seats.label(),
     }
 
 
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
 def upcoming_events(context, count=3):
     """The next events as cards with a link to all events, for the home page."""
-    events = live_events_in_language().upcoming()[:count]
+    events = with_seats(live_events_in_language().upcoming().select_related("event_type")[:count])
     return {
         "request": context.get("request"),
         "events": events,
@@ -92,13 +80,11 @@ def _in_active_language(page):
 
 @register.simple_tag
 def event_seats(event):
-    """Seats left on a card; uses the listing's `confirmed_count` when it is there."""
+    """Seats left on a card, from `with_seats` when the listing computed them."""
     if not event.registration_enabled:
         return ""
-    confirmed = getattr(event, "confirmed_count", None)
-    if confirmed is None:
-        confirmed = Registration.objects.filter(event=event).confirmed().count()
-    return seats_text(event, confirmed)
+    seats = getattr(event, "seats", None) or seats_of(event)
+    return seats.label()
 
 
 @register.simple_tag(takes_context=True)

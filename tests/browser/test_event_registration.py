@@ -9,8 +9,8 @@ from django.utils import timezone
 
 import pytest
 
-from events import services
 from events.models import Registration
+from events.registrations import services
 from tests.browser.axe import assert_accessible
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 

@@ -7,8 +7,8 @@ from django.db import connection
 
 import pytest
 
-from events import services
 from events.models import Registration
+from events.registrations import services
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,8 +80,20 @@ def test_same_address_registering_in_parallel_takes_one_seat(event):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="checks SQLite's write lock")
-def test_parallel_registrations_never_overbook_on_sqlite(event):
-    errors = race(event, [f"kilpailija{n}@example.org" for n in range(CLIENTS)], attempts=50)
+def test_parallel_registrations_never_overbook_on_sqlite(event, monkeypatch):
+    """On SQLite `select_for_update` does nothing: the lock is the write lock that the
+    registration's IMMEDIATE transaction takes when it begins. Answering "is a seat
+    free?" is slowed down here so that, without that transaction, every client would
+    see the same free seat (the test then overbooks; seen failing that way)."""
+    count_seats = services.seats_of
+
+    def slow_seats_of(event):
+        seats = count_seats(event)
+        time.sleep(0.02)
+        return seats
+
+    monkeypatch.setattr(services, "seats_of", slow_seats_of)
+    errors = race(event, [f"kilpailija{n}@example.org" for n in range(CLIENTS)], attempts=200)
 
     assert errors == []
     registrations = Registration.objects.filter(event=event)

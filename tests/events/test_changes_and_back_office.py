@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
@@ -45,13 +46,17 @@ def test_moving_the_event_sends_registrants_an_update_with_a_higher_sequence(eve
     event.end += datetime.timedelta(hours=2)
     event.save_revision().publish()
 
-    assert [m.to for m in mail.outbox] == [["maija@example.org"]]
-    part, calendar = invitation(mail.outbox[0])
+    assert sorted(m.to[0] for m in mail.outbox) == ["maija@example.org", "matti@example.org"]
+    confirmed = next(m for m in mail.outbox if m.to == ["maija@example.org"])
+    waiting = next(m for m in mail.outbox if m.to == ["matti@example.org"])
+    assert not any(p.get_content_type() == "text/calendar" for p in waiting.attachments)
+    part, calendar = invitation(confirmed)
     assert part.get_param("method") == "REQUEST"
     vevent = calendar.walk("VEVENT")[0]
     assert vevent["UID"] == event.calendar_uid
     assert vevent["SEQUENCE"] == 1
-    assert "teams.example.org" in mail.outbox[0].body
+    assert "teams.example.org" in confirmed.body
+    assert "teams.example.org" not in waiting.body
 
 
 def test_cancelling_the_event_sends_a_cancellation_to_everyone(event):
@@ -188,11 +193,16 @@ def test_staff_move_a_registration_to_another_event(client, admin_user, event):
 
 def test_staff_send_failed_e_mails_again(client, admin_user, event):
     maija = Registration.objects.get(email="maija@example.org")
-    failed = EmailDelivery.objects.create(
-        registration=maija,
-        kind=EmailDelivery.Kind.CONFIRMATION,
-        status=EmailDelivery.Status.FAILED,
-        attempts=4,
+    failed = OutgoingEmail.objects.create(
+        to=maija.email,
+        subject="Ilmoittautuminen vahvistettu",
+        text="Paikkasi on varmistettu.",
+        purpose="events.confirmation",
+        status=OutgoingEmail.Status.FAILED,
+        attempts=5,
+    )
+    EmailDelivery.objects.create(
+        registration=maija, kind=EmailDelivery.Kind.CONFIRMATION, message=failed
     )
     client.force_login(admin_user)
     assert (
@@ -203,7 +213,7 @@ def test_staff_send_failed_e_mails_again(client, admin_user, event):
     client.post(reverse("events_registration_retry_emails", args=[event.pk]))
 
     failed.refresh_from_db()
-    assert failed.status == EmailDelivery.Status.SENT
+    assert failed.status == OutgoingEmail.Status.SENT
     assert mail.outbox[-1].to == ["maija@example.org"]
 
 

@@ -4,7 +4,7 @@ import zoneinfo
 import pytest
 from icalendar import Calendar
 
-from events import ical
+from events.calendars import ical
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from events.ical_import import import_calendar
+from events.calendars.ical_import import import_calendar
 from events.models import EventPage
 from tests.events.factories import EventIndexPageFactory, EventTypeFactory
 

@@ -11,9 +11,9 @@ from django.utils import translation
 
 import pytest
 
-from events import ical_import
-from events.calendar_forms import MAX_IMPORT_BYTES
-from events.ical_import import import_calendar
+from events.calendars import ical_import
+from events.calendars.forms import MAX_IMPORT_BYTES
+from events.calendars.ical_import import import_calendar
 from events.models import EventPage, ImportedEvent
 from tests.events.factories import EventIndexPageFactory, EventTypeFactory
 

@@ -234,7 +234,7 @@ def test_edit_through_the_signed_link_goes_back_to_moderation(client, week, form
     services.approve(submission)
     event.refresh_from_db()
     assert event.title == "Osallisuuskahvila siirtyy"
-    assert event.calendar_state.sequence == 1
+    assert event.sequence == 1
 
 
 def test_withdrawn_event_is_cancelled_in_the_feed(client, week, form_data):

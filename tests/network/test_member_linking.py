@@ -6,9 +6,9 @@ import datetime
 import pytest
 
 from cms.models import Region
-from events import services as registrations
 from events.models import Submission
 from events.participation_week import services as week_services
+from events.registrations import services as registrations
 from network.models import Member
 from newsletters.services import subscriptions
 from tests.events.factories import (

@@ -4,7 +4,7 @@ Run daily from cron (see docs/operations.md); the counts of each event stay."""
 
 from django.core.management.base import BaseCommand
 
-from events import services
+from events.registrations import services
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ each registrant gets each event's reminder once."""
 
 from django.core.management.base import BaseCommand
 
-from events import services
+from events.registrations import services
 
 
 class Command(BaseCommand):

@@ -3,10 +3,12 @@ the counts; only users with the registration permissions see and change people's
 
 import csv
 import io
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,9 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from events import services
-from events.forms import MessageForm, StaffRegistrationForm
+from cms.models import OutgoingEmail
+from cms.tasks import send_outgoing_email
 from events.models import EmailDelivery, EventPage, Registration
+from events.registrations import services
+from events.registrations.forms import MessageForm, StaffRegistrationForm
+from events.registrations.seats import seats_of
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
@@ -42,15 +47,20 @@ def _require(request, permission):
 def registrations(request, event_id):
     event = _event_for(request, event_id)
     registrations = Registration.objects.filter(event=event)
-    deliveries = EmailDelivery.objects.filter(registration__event=event)
+    statuses = dict(
+        EmailDelivery.objects.filter(registration__event=event, message__isnull=False)
+        .order_by()
+        .values_list("message__status")
+        .annotate(count=Count("pk"))
+    )
     context = {
         "event": event,
         "counts": registrations.counts(),
+        "seats": seats_of(event),
         "email_counts": {
-            status.label: deliveries.filter(status=status).count()
-            for status in EmailDelivery.Status
+            status.label: statuses.get(status.value, 0) for status in OutgoingEmail.Status
         },
-        "failed_emails": deliveries.filter(status=EmailDelivery.Status.FAILED).exists(),
+        "failed_emails": bool(statuses.get(OutgoingEmail.Status.FAILED)),
         "may_view": request.user.has_perm(VIEW_PERMISSION),
         "may_change": request.user.has_perm(CHANGE_PERMISSION),
         "query": request.GET.get("q", "").strip()[:100],
@@ -100,8 +110,11 @@ def registration_action(request, pk, action):
 def retry_emails(request, event_id):
     event = _event_for(request, event_id)
     _require(request, CHANGE_PERMISSION)
-    count = services.retry_failed_deliveries(event)
-    messages.success(request, _("%(count)s e-mails queued again.") % {"count": count})
+    with transaction.atomic():
+        pks = services.retry_failed_deliveries(event)
+        for pk in pks:
+            transaction.on_commit(partial(send_outgoing_email.enqueue, pk))
+    messages.success(request, _("%(count)s e-mails queued again.") % {"count": len(pks)})
     return redirect("events_registrations", event_id=event.pk)
 
 

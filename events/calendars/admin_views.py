@@ -19,8 +19,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
-from events.calendar_forms import IcsImportForm
-from events.ical_import import import_calendar
+from events.calendars.forms import IcsImportForm
+from events.calendars.ical_import import import_calendar
 from events.models import Submission
 from events.participation_week import services
 from events.participation_week.forms import RejectionForm

@@ -17,6 +17,6 @@ def link_submissions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0006_submission_member")]
+    dependencies = [("events", "0008_submission_member")]
 
     operations = [migrations.RunPython(link_submissions, migrations.RunPython.noop)]

@@ -23,8 +23,9 @@ from wagtail.models import Locale
 
 from cms.links import absolute_url
 from cms.models import Region, Theme
-from events import ical
-from events.calendar_forms import FeedBuilderForm
+from events import lifecycle
+from events.calendars import ical
+from events.calendars.forms import FeedBuilderForm
 from events.models import EventPage, EventSeriesPage, EventType, ParticipationWeekPage
 
 WINDOW = datetime.timedelta(days=365)
@@ -34,13 +35,15 @@ SITE_NAME = "Osallisuusverkosto"
 
 
 def feed_events(now=None):
-    """Live public events in the feed window, with what a VEVENT needs joined in."""
+    """Live public events in the feed window, and those withdrawn in the last
+    `lifecycle.FEED_DAYS` (as cancelled), with what a VEVENT needs joined in."""
     since = (now or timezone.now()) - WINDOW
     return (
-        EventPage.objects.live()
+        EventPage.objects.with_calendar_state()
+        .filter(Q(live=True) | Q(**lifecycle.feed_window_filter(now)))
         .public()
         .filter(end__gte=since)
-        .select_related("event_type", "locale", "calendar_state")
+        .select_related("event_type", "locale")
         .prefetch_related("themes")
         .order_by("start", "pk")
     )
@@ -64,7 +67,7 @@ def feed_version(request, events):
     summary = events.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
-        changed=Max("calendar_state__changed_at"),
+        changed=Max("state_changed_at"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
     # HTTP dates have whole seconds: a client sends back the truncated value it was
@@ -96,12 +99,11 @@ def calendar_response(request, events, *, name, filename):
         return _with_validators(not_modified, etag, timestamp)
     calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
     for event in events:
-        state = getattr(event, "calendar_state", None)
         calendar.add_component(
             ical.event_component(
                 event,
                 url=event.get_full_url(request),
-                sequence=state.sequence if state else 0,
+                sequence=event.sequence,
                 categories=categories_for(event),
             )
         )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_eventpage_projects'),
+        ('events', '0007_email_deliveries_in_the_outbox'),
         ('network', '0006_member_sign_in_profile_and_data_log'),
     ]
 

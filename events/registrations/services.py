@@ -10,21 +10,19 @@ import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from django_tasks import default_task_backend
-
-from events.emails import build_message
+from cms import outbox
+from cms.models import OutgoingEmail
 from events.models import EmailDelivery, EventPage, Registration
+from events.registrations import emails
+from events.registrations.seats import seats_of
 from network.models import Member
 
 logger = logging.getLogger(__name__)
 
 LOCK_TIMEOUT_MS = 5000
-MAX_SEND_ATTEMPTS = 4
-RETRY_DELAYS_MINUTES = (1, 10, 60)
 DEFAULT_RETENTION_DAYS = 90
 
 
@@ -68,12 +66,8 @@ def _locked_event(event_pk):
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
 
 
-def _confirmed_count(event):
-    return Registration.objects.filter(event=event).confirmed().count()
-
-
-def _has_free_seat(event):
-    return event.capacity is None or _confirmed_count(event) < event.capacity
+def _has_free_seat(locked_event):
+    return seats_of(locked_event).has_free_seat
 
 
 def register(event, data, *, language, added_by_staff=False, now=None):
@@ -133,8 +127,16 @@ def _member_for(email, name):
         return Member.objects.filter(email__iexact=email).first()
 
 
-def resend_link(registration):
-    queue_email(registration, EmailDelivery.Kind.LINK)
+LINK_RESEND_WINDOW = datetime.timedelta(hours=1)
+
+
+def resend_link(registration, now=None):
+    """Send the registrant their personal link again, at most once per window however
+    often someone posts their address (so the form cannot be used to flood them).
+    Returns whether an e-mail was queued."""
+    now = now or timezone.now()
+    window = int(now.timestamp() // LINK_RESEND_WINDOW.total_seconds())
+    return queue_email(registration, EmailDelivery.Kind.LINK, key=f"window-{window}") is not None
 
 
 def update_answers(registration, data):
@@ -163,7 +165,7 @@ def cancel(registration, *, notify=True):
 def fill_free_seats(locked_event):
     """Promote from the waiting list while seats are free. Call with the event locked."""
     promoted = []
-    if locked_event.has_ended:
+    if locked_event.has_ended or locked_event.is_cancelled:
         return promoted
     while _has_free_seat(locked_event):
         first = Registration.objects.filter(event=locked_event).waiting().first()
@@ -172,6 +174,13 @@ def fill_free_seats(locked_event):
         _confirm(first)
         promoted.append(first)
     return promoted
+
+
+def promote_waiting(event_pk):
+    """After a change that may add or free seats (capacity raised, a registration
+    deleted), give them to the waiting list in order, under the event's lock."""
+    with transaction.atomic():
+        return fill_free_seats(_locked_event(event_pk))
 
 
 def _confirm(registration):
@@ -210,91 +219,28 @@ def set_attended(registration, attended):
 
 
 def queue_email(registration, kind, *, key="", subject="", body=""):
-    """Record an e-mail and send it from a task once the transaction commits. With a
-    key, the same e-mail is queued once only; returns None when it already was."""
+    """Record that this registrant is told `kind` and store the rendered message in the
+    outbox, which sends it once the transaction commits. With a key, the same e-mail is
+    queued once only; returns None when it already was."""
     try:
         with transaction.atomic():
-            delivery = EmailDelivery.objects.create(
-                registration=registration, kind=kind, key=key, subject=subject, body=body
-            )
+            delivery = EmailDelivery.objects.create(registration=registration, kind=kind, key=key)
     except IntegrityError:
         return None
-    _enqueue_delivery(delivery.pk)
+    message = emails.render(registration, kind, subject=subject, body=body)
+    delivery.message = outbox.queue_email(purpose=f"events.{kind}", **message)
+    delivery.save(update_fields=["message"])
     return delivery
 
 
-def _enqueue_delivery(delivery_pk, delay_minutes=0):
-    from events.tasks import deliver_email
-
-    task = deliver_email
-    if delay_minutes and default_task_backend.supports_defer:
-        task = task.using(run_after=timezone.now() + datetime.timedelta(minutes=delay_minutes))
-    transaction.on_commit(lambda: task.enqueue(delivery_pk))
-
-
-def deliver(delivery_pk):
-    """Send one queued e-mail; a failure is recorded and retried later, up to
-    MAX_SEND_ATTEMPTS times, after which the delivery stays failed for staff to see.
-
-    The delivery is claimed (pending → sending) in a short transaction of its own, so
-    no lock is held while the mail server answers and no second worker sends it too."""
-    claimed = EmailDelivery.objects.filter(
-        pk=delivery_pk, status=EmailDelivery.Status.PENDING
-    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
-    if not claimed:
-        return
-    delivery = EmailDelivery.objects.select_related("registration__event").get(pk=delivery_pk)
-    if delivery.registration.anonymised_at:
-        delivery.status = EmailDelivery.Status.FAILED
-        delivery.last_error = "anonymised before sending"
-        delivery.save(update_fields=["status", "last_error"])
-        return
-    retry_in = None
-    try:
-        build_message(delivery).send()
-    except Exception as error:  # any backend failure is retried
-        delivery.last_error = f"{error.__class__.__name__}: {error}"[:500]
-        logger.warning("E-mail delivery %s failed: %s", delivery.pk, delivery.last_error)
-        if delivery.attempts >= MAX_SEND_ATTEMPTS:
-            delivery.status = EmailDelivery.Status.FAILED
-        else:
-            delivery.status = EmailDelivery.Status.PENDING
-            retry_in = RETRY_DELAYS_MINUTES[min(delivery.attempts, 3) - 1]
-    else:
-        delivery.status = EmailDelivery.Status.SENT
-        delivery.sent_at = timezone.now()
-        delivery.last_error = ""
-    delivery.save(update_fields=["status", "sent_at", "last_error"])
-    if retry_in is not None:
-        _enqueue_delivery(delivery.pk, delay_minutes=retry_in)
-
-
-def requeue_stuck_deliveries(older_than_minutes=30):
-    """Queue again the e-mails still queued or sending long after they were queued,
-    e.g. when a worker was stopped mid-way (one may then arrive twice, never not at all)."""
-    cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
-    stuck = EmailDelivery.objects.filter(
-        status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.SENDING],
-        created_at__lt=cutoff,
-    )
-    stuck.filter(status=EmailDelivery.Status.SENDING).update(status=EmailDelivery.Status.PENDING)
-    pks = list(stuck.values_list("pk", flat=True))
-    for pk in pks:
-        _enqueue_delivery(pk)
-    return len(pks)
-
-
 def retry_failed_deliveries(event):
-    """Staff send the event's failed e-mails again, with a fresh set of attempts."""
+    """Staff send the event's failed e-mails again, with a fresh set of attempts;
+    returns the outbox rows to send."""
     failed = EmailDelivery.objects.filter(
-        registration__event=event, status=EmailDelivery.Status.FAILED
+        registration__event=event, message__status=OutgoingEmail.Status.FAILED
     )
-    pks = list(failed.values_list("pk", flat=True))
-    with transaction.atomic():
-        failed.update(status=EmailDelivery.Status.PENDING, attempts=0)
-        for pk in pks:
-            _enqueue_delivery(pk)
-    return len(pks)
+    pks = [pk for pk in failed.values_list("message_id", flat=True) if outbox.retry(pk)]
+    return pks
 
 
 def message_confirmed(event, subject, body):
@@ -334,16 +280,12 @@ def send_due_reminders(now=None, event_pk=None):
     return queued
 
 
-def schedule_reminders(event):
-    """Ask the worker to send the event's reminders when they fall due. Backends that
-    cannot defer rely on the `send_event_reminders` command run from cron."""
-    from events.tasks import send_event_reminders
-
+def reminders_due_at(event):
+    """When the event's reminders fall due, for a deferred task; None without any."""
     due = event.reminder_due_at
-    if not event.registration_enabled or due is None or not default_task_backend.supports_defer:
-        return
-    run_after = max(due, timezone.now())
-    send_event_reminders.using(run_after=run_after).enqueue(event.pk)
+    if not event.registration_enabled or due is None:
+        return None
+    return max(due, timezone.now())
 
 
 def notify_schedule_change(event_pk, sequence):
@@ -354,13 +296,12 @@ def notify_schedule_change(event_pk, sequence):
         registrations = Registration.objects.filter(event=event).active()
         kind = EmailDelivery.Kind.EVENT_CANCELLED
     else:
-        registrations = Registration.objects.filter(event=event).confirmed()
+        registrations = Registration.objects.filter(event=event).active()
         kind = EmailDelivery.Kind.UPDATE
     with transaction.atomic():
         for registration in registrations:
             queue_email(registration, kind, key=f"sequence-{sequence}")
-    if not event.is_cancelled:
-        schedule_reminders(event)
+    return event
 
 
 # Retention -----------------------------------------------------------------------------
@@ -371,7 +312,8 @@ def anonymise_registrations(days=DEFAULT_RETENTION_DAYS, now=None):
     Status and attendance stay, so the event's counts stay true."""
     now = now or timezone.now()
     registrations = Registration.objects.due_for_anonymisation(days, now=now)
-    EmailDelivery.objects.filter(registration__in=registrations).update(subject="", body="")
+    messages = EmailDelivery.objects.filter(registration__in=registrations).values("message")
+    OutgoingEmail.objects.filter(pk__in=messages).delete()
     return registrations.update(
         name="",
         email="",

@@ -1,20 +1,21 @@
 """The e-mails registrants get, in the language they registered in, as HTML and plain
-text, with the calendar invitation attached where their calendar should change."""
+text, with the calendar invitation attached where their calendar should change.
 
-from email.mime.text import MIMEText
+`render` returns the finished message as the keyword arguments of
+`cms.outbox.queue_email`; every link in it is absolute from BASE_URL (`cms.links`)."""
+
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from cms.links import page_url
-from events import ical
+from events.calendars import ical
 from events.formatting import event_when
-from events.links import manage_url
-from events.models import CalendarState, EmailDelivery
+from events.models import EmailDelivery
+from events.registrations.links import manage_url
 
 Kind = EmailDelivery.Kind
 
@@ -23,13 +24,12 @@ INVITATION_METHODS = {
     Kind.CONFIRMATION: "REQUEST",
     Kind.PROMOTED: "REQUEST",
     Kind.REMINDER: "REQUEST",
-    Kind.UPDATE: "REQUEST",
     Kind.CANCELLED: "CANCEL",
     Kind.EVENT_CANCELLED: "CANCEL",
 }
 
 
-def _subject_and_intro(delivery, title, when, position):
+def _subject_and_intro(kind, title, when, position, subject="", body=""):
     texts = {
         Kind.CONFIRMATION: (
             _("Registration confirmed: %(title)s"),
@@ -68,34 +68,29 @@ def _subject_and_intro(delivery, title, when, position):
         ),
     }
     values = {"title": title, "when": when, "position": position}
-    if delivery.kind == Kind.MESSAGE:
-        return delivery.subject, delivery.body
-    subject, intro = texts[delivery.kind]
+    if kind == Kind.MESSAGE:
+        return subject, body
+    subject, intro = texts[kind]
     return subject % values, intro % values
 
 
-def calendar_sequence(event):
-    state = CalendarState.objects.filter(event=event).first()
-    return state.sequence if state else 0
-
-
-def build_message(delivery):
-    registration = delivery.registration
+def render(registration, kind, *, subject="", body=""):
+    """The e-mail of `kind` to one registrant, rendered now in their language."""
     event = registration.event.specific
     with override(registration.language):
         shown = event.in_language(registration.language)
         when = event_when(event)
         subject, intro = _subject_and_intro(
-            delivery, shown.title, when, registration.waiting_position()
+            kind, shown.title, when, registration.waiting_position(), subject, body
         )
         show_join = (
             registration.is_confirmed
             and event.is_online
             and not event.is_cancelled
-            and delivery.kind not in (Kind.CANCELLED, Kind.EVENT_CANCELLED, Kind.WAITING)
+            and kind not in (Kind.CANCELLED, Kind.EVENT_CANCELLED, Kind.WAITING)
         )
         context = {
-            "delivery": delivery,
+            "kind": kind,
             "registration": registration,
             "event": shown,
             "intro": intro,
@@ -106,34 +101,37 @@ def build_message(delivery):
         }
         text = render_to_string("events/emails/registration.txt", context)
         html = render_to_string("events/emails/registration.html", context)
-        method = INVITATION_METHODS.get(delivery.kind)
-        if delivery.kind == Kind.LINK and registration.is_confirmed:
-            method = "REQUEST"
-        invitation = (
-            _invitation_part(event, shown, registration, method, context) if method else None
-        )
-    message = EmailMultiAlternatives(subject, text, to=[registration.email])
-    message.attach_alternative(html, "text/html")
-    if invitation:
-        message.attach(invitation)
-    return message
+        method = _invitation_method(kind, registration)
+        attachments = [_invitation(event, shown, registration, method, context)] if method else []
+    return {
+        "to": registration.email,
+        "subject": subject,
+        "text": text,
+        "html": html,
+        "attachments": attachments,
+        "language": registration.language,
+    }
 
 
-def _invitation_part(event, shown, registration, method, context):
+def _invitation_method(kind, registration):
+    if kind in (Kind.LINK, Kind.UPDATE):
+        # Only a seat goes in the calendar; the waiting list hears of changes in words.
+        return "REQUEST" if registration.is_confirmed else None
+    return INVITATION_METHODS.get(kind)
+
+
+def _invitation(event, shown, registration, method, context):
     """The .ics as text/calendar with the iTIP method in the MIME parameters too, as
     Outlook and Gmail look there to offer "add to calendar"."""
     organizer = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     data = ical.invitation(
         shown,
         url=context["event_url"],
-        sequence=calendar_sequence(event),
+        sequence=event.sequence,
         attendee_email=registration.email,
         attendee_name=registration.name,
         organizer_email=organizer,
         join_url=context["join_url"],
         method=method,
     )
-    part = MIMEText(data.decode(), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
-    return part
+    return ("invite.ics", data.decode(), f"text/calendar; method={method}")

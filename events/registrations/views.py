@@ -1,55 +1,28 @@
 """Public registration views: register for an event, and the registrant's own page
 behind a signed link where they see, change or cancel their registration."""
 
-import hashlib
-
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cms.client_address import client_address
 from cms.models import SiteSettings
-from events import services
-from events.forms import RegistrationForm
-from events.links import privacy_notice_url, registration_from_token
+from cms.ratelimit import RateLimit, too_many_requests
 from events.models import EventPage
+from events.registrations import services
+from events.registrations.forms import RegistrationForm
+from events.registrations.links import privacy_notice_url, registration_from_token
 
-RATE_LIMIT = 10
-RATE_WINDOW_SECONDS = 600
+# An office behind one NAT address registers many people; a bot posts many more. One
+# person (address, e-mail, event) gets a few tries, then waits.
+ADDRESS_LIMIT = RateLimit("events.register.address", limit=60, window=600)
+PERSON_LIMIT = RateLimit("events.register.person", limit=5, window=600)
 DONE_SALT = "events.registration.done"
 DONE_MAX_AGE = 60 * 60
-
-
-def _client_address(request):
-    """The visitor's address: behind the site's own HTTPS proxy (BEHIND_HTTPS_PROXY) the
-    last X-Forwarded-For entry, which that proxy appended; otherwise REMOTE_ADDR."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _client_key(request):
-    """A cache key per address; hashed, so the cache holds no addresses."""
-    digest = hashlib.sha256(_client_address(request).encode()).hexdigest()[:32]
-    return f"events:register:{digest}"
-
-
-def _rate_limited(request):
-    """True when this address has posted more registrations than people plausibly do."""
-    key = _client_key(request)
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > RATE_LIMIT
 
 
 def _problem(request, message, *, status, event=None):
@@ -69,15 +42,9 @@ def register(request, event_id):
             request, _("This event cannot be found. It may have been removed."), status=404
         )
     event = page.registration_event
-    if _rate_limited(request):
-        response = _problem(
-            request,
-            _("Too many registrations from your address. Please wait a few minutes."),
-            status=429,
-            event=page,
-        )
-        response["Retry-After"] = str(RATE_WINDOW_SECONDS)
-        return response
+    address = client_address(request)
+    if ADDRESS_LIMIT.hit(address):
+        return _too_many(request, ADDRESS_LIMIT)
     site_settings = SiteSettings.for_request(request)
     privacy_url = privacy_notice_url(request, site_settings)
     form = RegistrationForm(request.POST, event=event, privacy_url=privacy_url)
@@ -85,6 +52,8 @@ def register(request, event_id):
         return _problem(request, _("The registration could not be sent."), status=400)
     if not form.is_valid():
         return _form_page(request, page, form, status=400)
+    if PERSON_LIMIT.hit(address, form.cleaned_data["email"], event.pk):
+        return _too_many(request, PERSON_LIMIT)
     data = form.registration_data()
     data["consent_version"] = services.privacy_notice_version(site_settings)
     try:
@@ -101,6 +70,11 @@ def register(request, event_id):
         return render(request, "events/registration/already.html", {"event": page})
     token = signing.dumps(outcome.registration.pk, salt=DONE_SALT)
     return redirect("events:registered", token=token)
+
+
+def _too_many(request, limit):
+    message = _("Too many registrations from your address. Please wait a few minutes.")
+    return too_many_requests(request, message, retry_after=limit.window)
 
 
 def _form_page(request, event, form, *, status=200):
@@ -148,7 +122,7 @@ def manage(request, token):
     event = registration.event.specific
     page = event.in_language(get_language())
     form = None
-    if not registration.is_cancelled and not event.has_ended:
+    if not registration.is_cancelled and not event.has_ended and not event.is_cancelled:
         initial = RegistrationForm.initial_from(registration)
         form = RegistrationForm(event=event, for_change=True, initial=initial)
     if request.method == "POST" and form is not None:

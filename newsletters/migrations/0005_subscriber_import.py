@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsletters', '0002_upcoming_events_block'),
+        ('newsletters', '0004_send_network_segment'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
