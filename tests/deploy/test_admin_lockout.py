@@ -1,10 +1,10 @@
 """Failed admin sign-ins lock the account and the client address (django-axes)."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
+import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 
 PASSWORD = "the-right-password-9"

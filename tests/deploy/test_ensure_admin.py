@@ -1,6 +1,7 @@
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+
+import pytest
 
 
 def test_ensure_admin_refuses_under_production_settings(db, settings, tmp_path):

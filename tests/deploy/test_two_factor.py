@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-import pytest
-import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+import pytest
+import time_machine
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -66,9 +66,7 @@ def test_setup_shows_a_qr_code_and_a_key(client, staff, required):
     assert TOTPDevice.objects.filter(user=staff).count() == 1
 
 
-def test_setting_up_an_app_opens_the_admin_and_shows_recovery_codes_once(
-    client, staff, required
-):
+def test_setting_up_an_app_opens_the_admin_and_shows_recovery_codes_once(client, staff, required):
     sign_in(client, staff)
     device, response = set_up_app(client)
     assert response.status_code == 200
@@ -89,9 +87,7 @@ def test_a_wrong_code_does_not_confirm_the_app(client, staff, required):
     assert client.get(ADMIN_HOME).status_code == 302
 
 
-def test_next_sign_in_asks_for_a_code_and_a_password_alone_is_not_enough(
-    client, staff, required
-):
+def test_next_sign_in_asks_for_a_code_and_a_password_alone_is_not_enough(client, staff, required):
     sign_in(client, staff)
     device, _ = set_up_app(client)
     client.logout()
@@ -134,7 +130,9 @@ def test_verify_refuses_to_redirect_off_site(client, staff, required):
     client.logout()
     sign_in(client, staff)
     code = response.context["codes"][1]
-    answer = client.post(reverse("two_factor_verify"), {"token": code, "next": "https://evil.example.org/"})
+    answer = client.post(
+        reverse("two_factor_verify"), {"token": code, "next": "https://evil.example.org/"}
+    )
     assert answer["Location"] == ADMIN_HOME
 
 
