@@ -37,7 +37,7 @@ def production(tmp_path, **extra):
         VAR_DIR=str(tmp_path / "fresh" / "var"),
         **extra,
     )
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603
         [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=False
     )
 
