@@ -35,13 +35,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== Restore check: demo content into $source_db, dump, restore into $restore_db"
-recreate_db "$source_db"
+echo "== Restore check: demo content into $source_db, dump, restore into $restore_db ($SECONDS s)"
 production_env "$source_db" "$var_dir"
-python manage.py migrate --no-input -v0
+if [ "${CHECK_DB_MIGRATED:-}" != 1 ]; then  # production_check.sh has just migrated it
+  recreate_db "$source_db"
+  python manage.py migrate --no-input -v0
+fi
 python manage.py load_demo_content > /dev/null
 python manage.py sync_site > /dev/null
 [ -f "$var_dir/static/staticfiles.json" ] || python manage.py collectstatic --no-input -v0
+echo "== pg_dump, pg_restore ($SECONDS s)"
 pg_dump --format=custom --no-owner --file="$var_dir/restore-check.dump" "$DATABASE_URL"
 
 recreate_db "$restore_db"
@@ -55,6 +58,7 @@ fi
 drop_db "$source_db"  # the site below can only be reading the restored copy
 
 production_env "$restore_db" "$var_dir"
+echo "== Serving the restored copy ($SECONDS s)"
 start_web "$port"
 status=$(fetch_status "$port" /)
 if [ "$status" != 200 ]; then
