@@ -8,18 +8,31 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run test lint format bench messages clean
+.PHONY: help install lock run test lint format bench messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+LOCKS := requirements.lock requirements-dev.lock
+UV_VERSION := 0.13.9
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock"
+
+$(STAMP): pyproject.toml $(LOCKS)
+	@$(PYTHON) deploy/lockfile.py check $(LOCKS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the site with its test tools
+install: $(STAMP) ## Create .venv and install the site and its test tools from requirements-dev.lock
+
+lock: ## Compile requirements.lock (site) and requirements-dev.lock (site + tests) from pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV_COMPILE) --extra s3 -o requirements.lock
+	$(UV_COMPILE) --extra s3 --extra dev --constraint requirements.lock -o requirements-dev.lock
+	$(PYTHON) deploy/lockfile.py stamp $(LOCKS)
 
 run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker on :8000
 	$(MANAGE) migrate --no-input

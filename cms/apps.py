@@ -7,6 +7,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
+        from cms.cache_table import create_cache_table
 
         personal_data.register()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cms.cache_table")

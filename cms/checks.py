@@ -23,3 +23,25 @@ def base_url_is_public_https(app_configs, **kwargs):
     if parts.hostname in {"localhost", "127.0.0.1", "::1"}:
         return [Error("BASE_URL points at this machine.", id="cms.E002")]
     return []
+
+
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@register(Tags.caches, deploy=True)
+def cache_is_shared(app_configs, **kwargs):
+    """Rate limits and cached pages only hold across web processes in a shared cache."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend in PROCESS_LOCAL_CACHES:
+        return [
+            Error(
+                f"The default cache is {backend}: each web process would count rate "
+                "limits on its own.",
+                hint="Set REDIS_URL, or use cms.settings.production (database cache).",
+                id="cms.E003",
+            )
+        ]
+    return []

@@ -1,3 +1,4 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -6,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Person, Region, TargetGroup, Theme
 from cms.outbox_admin import OutgoingEmailViewSet
+from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -58,3 +60,17 @@ register_snippet(PersonViewSet)
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet()
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [path("", include(two_factor_urlpatterns))]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("Two-step verification"),
+        "help_text": _("Recovery codes, and moving verification to a new phone."),
+    }

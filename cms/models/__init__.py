@@ -5,6 +5,7 @@ from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage
 from .outbox import OutgoingEmail
 from .pages import ContactsPage, StandardPage
 from .research import ResearchIndexPage, ResearchItem, ResearchMessagePage
+from .scheduled_jobs import ScheduledJobRun
 from .site_settings import SiteSettings
 from .snippets import Person
 from .taxonomy import Region, TargetGroup, Theme
@@ -25,6 +26,7 @@ __all__ = [
     "ResearchIndexPage",
     "ResearchItem",
     "ResearchMessagePage",
+    "ScheduledJobRun",
     "SiteSettings",
     "StandardPage",
     "TargetGroup",

@@ -4,7 +4,7 @@ without a real secret key and host names."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int, env_str
+from .base import REDIS_URL, SECRET_KEY, VAR_DIR, env_bool, env_int, env_str
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
@@ -16,6 +16,23 @@ if not env_str("BASE_URL"):
     )
 
 DEBUG = False
+PRODUCTION = True
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
+
+# The default SQLite file, local media and the outbox live here: create it, as
+# development does, so a first `migrate` on the default path works.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Sessions, the cache and rate limits must be shared by every web process: in Redis
+# when REDIS_URL is set, otherwise in the database (the table is made by `migrate`).
+# Never in one process's memory.
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+        }
+    }
 # WhiteNoise serves the collected static files straight after the security headers.
 MIDDLEWARE = [*MIDDLEWARE[:1], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

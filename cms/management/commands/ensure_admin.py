@@ -3,13 +3,19 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
     help = "Create the local admin user once and print its login (development only)."
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # A login whose password sits in a file is for a laptop, never a live site.
+            raise CommandError(
+                "ensure_admin is for development only. On a production site create the "
+                "first admin with `manage.py createsuperuser` (see docs/deploy.md)."
+            )
         password_file = Path(settings.VAR_DIR) / "admin-password.txt"
         if not password_file.exists():
             password_file.parent.mkdir(parents=True, exist_ok=True)
