@@ -14,7 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms import privacy
-from events.models import EmailDelivery, Registration, Submission
+from events.models import Registration, Submission
 from events.registrations import services
 
 SUBMISSION_RETENTION = timedelta(days=365)
@@ -47,11 +47,15 @@ def export_registrations(member):
             "attended": registration.attended,
             "registered_at": registration.created_at.isoformat(),
             "emails": [
-                {"kind": delivery.kind, "subject": delivery.subject, "status": delivery.status}
+                {
+                    "kind": delivery.kind,
+                    "subject": delivery.message.subject if delivery.message else "",
+                    "status": delivery.message.status if delivery.message else "",
+                }
                 for delivery in registration.deliveries.all()
             ],
         }
-        for registration in rows.prefetch_related("deliveries")
+        for registration in rows.prefetch_related("deliveries__message")
     ]
 
 
@@ -64,19 +68,7 @@ def erase_registrations(member):
 
 
 def _anonymise(registrations, now):
-    EmailDelivery.objects.filter(registration__in=registrations).update(
-        subject="", body="", last_error=""
-    )
-    return registrations.update(
-        name="",
-        email="",
-        organisation="",
-        project=None,
-        needs="",
-        answers={},
-        member=None,
-        anonymised_at=now,
-    )
+    return services.anonymise(registrations, now)
 
 
 def expire_registrations(now):

@@ -1,5 +1,6 @@
-"""The network app's entry in the personal-data registry (cms.privacy): the member
-record itself, erased last, after every other app has let go of it."""
+"""The network app's entries in the personal-data registry (cms.privacy): a project's
+contact person, and the member record itself, erased last, after every other app has
+let go of it."""
 
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
 from cms import privacy
-from network.models import Member
+from network.models import Member, Project
 
 INACTIVE_RETENTION = timedelta(days=2 * 365)
 
@@ -65,7 +66,34 @@ def expire_members(now):
     return deleted
 
 
+def _projects_in_contact(member):
+    return Project.objects.filter(contact_email__iexact=member.email)
+
+
+def export_project_contacts(member):
+    return [
+        {
+            "project": project.name,
+            "contact_name": project.contact_name,
+            "contact_email": project.contact_email,
+        }
+        for project in _projects_in_contact(member)
+    ]
+
+
+def erase_project_contacts(member):
+    """The project stays in the directory; only its contact person's details go."""
+    return _projects_in_contact(member).update(contact_name="", contact_email="")
+
+
 def register():
+    privacy.register(
+        Project,
+        purpose=_("Telling the coordination whom to contact about a project."),
+        retention=_("While the project is in the directory, or until the person asks."),
+        export=export_project_contacts,
+        erase=erase_project_contacts,
+    )
     privacy.register(
         Member,
         purpose=_(

@@ -311,7 +311,12 @@ def anonymise_registrations(days=DEFAULT_RETENTION_DAYS, now=None):
     """Blank personal data of registrations whose event ended more than `days` ago.
     Status and attendance stay, so the event's counts stay true."""
     now = now or timezone.now()
-    registrations = Registration.objects.due_for_anonymisation(days, now=now)
+    return anonymise(Registration.objects.due_for_anonymisation(days, now=now), now)
+
+
+def anonymise(registrations, now):
+    """Blank what names the person on these registrations and delete the stored
+    e-mails sent to them; the rows, their status and "who was told what" stay."""
     messages = EmailDelivery.objects.filter(registration__in=registrations).values("message")
     OutgoingEmail.objects.filter(pk__in=messages).delete()
     return registrations.update(

@@ -54,7 +54,9 @@ def person(home):
         event=past, member=member, email=EMAIL, name=NAME, attended=True, needs=f"{NAME}: vegan"
     )
     EmailDelivery.objects.create(
-        registration=attended, kind="confirmation", subject=f"Hei {NAME}", body=EMAIL
+        registration=attended,
+        kind="confirmation",
+        message=queue_email(to=EMAIL, subject=f"Hei {NAME}", text=EMAIL, purpose="tests.hello"),
     )
     RegistrationFactory(event=past)
     RegistrationFactory(event=upcoming, email=EMAIL.upper(), name=NAME)  # not linked yet
