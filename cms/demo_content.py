@@ -13,6 +13,7 @@ from wagtail.rich_text import RichText
 from cms.demo import demo_loader, ensure_child, ensure_translation
 from cms.demo_news import NEWS, PEOPLE, RESEARCH
 from cms.demo_taxonomies import REGIONS, TARGET_GROUPS, THEMES, ensure_names
+from cms.links import site_address
 from cms.models import (
     ContactsPage,
     CustomImage,
@@ -267,8 +268,9 @@ def ensure_home():
     )
     previous_root = site.root_page if site else None
     if site is None:
+        hostname, port = site_address()
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
+            hostname=hostname, port=port, root_page=home, is_default_site=True
         )
     else:
         site.root_page = home

@@ -12,6 +12,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 
+from cms.links import absolute_url
+
 FEED_LENGTH = 20
 
 
@@ -40,7 +42,7 @@ class IndexFeed(Feed):
         return index.lead or index.title
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request.get_full_path())
 
     def item_title(self, item):
         return item.title

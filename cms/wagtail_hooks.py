@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Person, Region, TargetGroup, Theme
+from cms.outbox_admin import OutgoingEmailViewSet
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -51,3 +53,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(PersonViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_email_viewset():
+    return OutgoingEmailViewSet()

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from cms.links import page_url
 from events import ical
 from events.formatting import event_when
 from events.links import manage_url
@@ -73,13 +74,6 @@ def _subject_and_intro(delivery, title, when, position):
     return subject % values, intro % values
 
 
-def public_url(page):
-    """The page's address at BASE_URL, the site's public address, whatever host name
-    the Wagtail site record has."""
-    parts = page.get_url_parts()
-    return settings.BASE_URL + parts[2] if parts else settings.BASE_URL
-
-
 def calendar_sequence(event):
     state = CalendarState.objects.filter(event=event).first()
     return state.sequence if state else 0
@@ -106,7 +100,7 @@ def build_message(delivery):
             "event": shown,
             "intro": intro,
             "when": when,
-            "event_url": public_url(shown),
+            "event_url": page_url(shown),
             "manage_url": manage_url(registration),
             "join_url": event.online_join_url if show_join else "",
         }

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from cms.links import absolute_url
 from cms.models import Region, Theme
 from events import ical
 from events.calendar_forms import FeedBuilderForm
@@ -66,7 +67,9 @@ def feed_version(request, events):
         changed=Max("calendar_state__changed_at"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
-    last_modified = max(moments) if moments else None
+    # HTTP dates have whole seconds: a client sends back the truncated value it was
+    # given, so the comparison must use that value too, or nothing is ever a 304.
+    last_modified = max(moments).replace(microsecond=0) if moments else None
     key = "|".join(
         str(part)
         for part in (
@@ -205,7 +208,7 @@ def feed_builder(request):
     feed_url = None
     if form.is_valid():
         query = urlencode(form.query())
-        feed_url = request.build_absolute_uri(reverse("events:feed"))
+        feed_url = absolute_url(reverse("events:feed"))
         if query:
             feed_url += "?" + query
     return render(request, "events/feed_builder.html", {"form": form, "feed_url": feed_url})

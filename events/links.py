@@ -2,11 +2,11 @@
 registration's number, signed and expiring, so it reveals nothing and cannot be guessed
 or altered) and the privacy notice they agree to."""
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.translation import override
 
+from cms.links import absolute_url
 from events.models import Registration
 
 TOKEN_SALT = "events.registration"  # noqa: S105 (a namespace, not a secret)
@@ -36,7 +36,7 @@ def registration_from_token(token):
 def manage_url(registration):
     with override(registration.language):
         path = reverse("events:manage", args=[registration_token(registration)])
-    return settings.BASE_URL + path
+    return absolute_url(path)
 
 
 def privacy_notice_url(request, site_settings):

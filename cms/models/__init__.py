@@ -2,6 +2,7 @@ from .base import BasePage
 from .home import HomePage
 from .images import CustomImage, CustomRendition
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage
+from .outbox import OutgoingEmail
 from .pages import ContactsPage, StandardPage
 from .research import ResearchIndexPage, ResearchItem, ResearchMessagePage
 from .site_settings import SiteSettings
@@ -18,6 +19,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsRelatedPage",
+    "OutgoingEmail",
     "Person",
     "Region",
     "ResearchIndexPage",

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.links import page_url
+
 
 class BasePage(Page):
     """Fields and behaviour every page type shares (search description, social image)."""
@@ -26,6 +28,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_full_url(self, request=None):
+        """The page's public address at BASE_URL: sitemaps, canonical and share links,
+        feeds and e-mails all ask this, so none can point at another host."""
+        return page_url(self)
+
+    full_url = property(get_full_url)
 
     @property
     def meta_description(self):

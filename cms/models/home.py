@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, HighlightsBlock
+from cms.links import absolute_url
 
 from .base import BasePage
 from .news import NewsIndexPage
@@ -94,7 +95,7 @@ class HomePage(BasePage):
     def json_ld(self, request):
         """WebSite with a search action, so search engines may offer the site's own search."""
         site_url = self.get_full_url(request)
-        search_url = request.build_absolute_uri(reverse("search"))
+        search_url = absolute_url(reverse("search"))
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",

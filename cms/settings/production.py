@@ -4,12 +4,16 @@ without a real secret key and host names."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int
+from .base import SECRET_KEY, env_bool, env_int, env_str
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
+if not env_str("BASE_URL"):
+    raise ImproperlyConfigured(
+        "Set BASE_URL to the site's public address, e.g. https://example.org."
+    )
 
 DEBUG = False
 # WhiteNoise serves the collected static files straight after the security headers.

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from cms.links import absolute_url
+
 from .site_tags import page_translations
 
 register = template.Library()
@@ -31,17 +33,14 @@ def alternates(request, page):
             if code in translations
         ]
     path = request.get_full_path()
-    return [
-        (code, request.build_absolute_uri(translate_url(path, code)))
-        for code, _name in settings.LANGUAGES
-    ]
+    return [(code, absolute_url(translate_url(path, code))) for code, _name in settings.LANGUAGES]
 
 
 def share_image_url(request, page):
     image = getattr(page, "share_image", None)
     if image is not None:
         return image.get_rendition("fill-1200x630|format-jpeg").full_url
-    return request.build_absolute_uri(static("cms/img/social-default.png"))
+    return absolute_url(static("cms/img/social-default.png"))
 
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
@@ -51,7 +50,7 @@ def seo_head(context, title=""):
     page = context.get("page")
     is_page = isinstance(page, Page)
     languages = alternates(request, page)
-    canonical = page.get_full_url(request) if is_page else request.build_absolute_uri(request.path)
+    canonical = page.get_full_url(request) if is_page else absolute_url(request.path)
     return {
         "title": (page.seo_title or page.title) if is_page else title,
         "description": getattr(page, "meta_description", "") if is_page else "",

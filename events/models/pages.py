@@ -3,7 +3,6 @@
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,7 +16,9 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cms.blocks import BodyBlock
+from cms.links import base_host
 from cms.models import BasePage
+from events import event_dates
 from events.structured_data import event_json_ld
 
 from .registrations import RegistrationSettings
@@ -224,6 +225,10 @@ class EventPage(RegistrationSettings, BasePage):
 
     def clean(self):
         super().clean()
+        for name in ("start", "end"):
+            moment = getattr(self, name)
+            if moment and not event_dates.in_range(moment):
+                raise ValidationError({name: event_dates.out_of_range_message()})
         if self.start and self.end:
             if self.all_day and self.end.date() < self.start.date():
                 raise ValidationError({"end": _("The last day cannot be before the first day.")})
@@ -292,8 +297,7 @@ class EventPage(RegistrationSettings, BasePage):
     def calendar_uid(self):
         """The same for every edit, slug change and move, and across translations,
         so no calendar ever shows this event twice."""
-        host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-        return f"event-{self.translation_key}@{host}"
+        return f"event-{self.translation_key}@{base_host()}"
 
     def json_ld(self, request):
         """schema.org Event for search engines; never carries the join link."""

@@ -1,12 +1,13 @@
 """E-mails to the person who submitted an event: received (with the edit link),
 edit received, approved, rejected. Written in the language of the week's page."""
 
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from events.models import Submission
+from cms.links import page_url
+from cms.outbox import queue_email
+from events.participation_week.links import manage_url
 
 SUBJECTS = {
     "received": lambda: _("We received your event for the participation week"),
@@ -16,20 +17,23 @@ SUBJECTS = {
 }
 
 
-def send_submission_email(submission_id, kind):
-    from events.participation_week.services import manage_url
-
-    submission = Submission.objects.select_related("week", "event").filter(pk=submission_id).first()
-    if submission is None or kind not in SUBJECTS:
-        return
-    with override(submission.week.locale.language_code):
+def queue_submission_email(submission, kind):
+    """Store the e-mail to the submitter; cms.outbox sends it after the commit."""
+    language = submission.week.locale.language_code
+    with override(language):
         context = {
             "submission": submission,
             "week": submission.week,
             "kind": kind,
             "manage_url": manage_url(submission),
-            "event_url": submission.event.get_full_url() if submission.event else "",
+            "event_url": page_url(submission.event) if submission.event else "",
         }
         text = render_to_string("events/participation_week/emails/submission.txt", context)
-        message = EmailMultiAlternatives(str(SUBJECTS[kind]()), text, to=[submission.contact_email])
-    message.send()
+        subject = str(SUBJECTS[kind]())
+    return queue_email(
+        to=submission.contact_email,
+        subject=subject,
+        text=text,
+        purpose=f"events.week-submission.{kind}",
+        language=language,
+    )

@@ -4,11 +4,6 @@ An approved submission becomes (or updates) a published event page under its wee
 withdrawing or rejecting it later marks that event cancelled instead of deleting it,
 so calendars that already show it are told to drop it."""
 
-import base64
-import hashlib
-
-from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
@@ -17,61 +12,17 @@ from django.utils.translation import override
 
 from wagtail.rich_text import RichText
 
+from cms.ratelimit import RateLimit
 from events.models import EventPage, Submission
-from events.participation_week.tasks import send_submission_email
+from events.participation_week import emails
 from network.models import Organisation
 
-TOKEN_SALT = "events.participation-week.submission"  # noqa: S105  (a salt, not a secret)
-TOKEN_MAX_AGE = 60 * 60 * 24 * 365
-RATE_LIMIT = 5
-RATE_WINDOW = 60 * 60
-
-
-def submission_token(submission):
-    """A signed, expiring token for the submitter's edit link. Wagtail routes only
-    letters, digits, "_" and "-" in page paths, so the signed value is re-encoded."""
-    signed = signing.dumps({"submission": submission.pk}, salt=TOKEN_SALT)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def submission_from_token(token):
-    """The submission a signed link points to, or None when it is forged or too old."""
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        data = signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-    except (ValueError, signing.BadSignature):
-        return None
-    if not isinstance(data, dict):
-        return None
-    return Submission.objects.select_related("week").filter(pk=data.get("submission")).first()
-
-
-def manage_url(submission):
-    week = submission.week
-    return week.get_full_url() + week.reverse_subpage(
-        "manage", kwargs={"token": submission_token(submission)}
-    )
-
-
-def _rate_key(address):
-    return "events:week-submissions:" + hashlib.sha256(address.encode()).hexdigest()
-
-
-def over_rate_limit(address):
-    return cache.get(_rate_key(address), 0) >= RATE_LIMIT
-
-
-def count_submission(address):
-    key = _rate_key(address)
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
+# At most five submissions an hour from one address: a real organiser sends one or two.
+SUBMISSIONS = RateLimit("events.week-submissions", limit=5, window=60 * 60)
 
 
 def _notify(submission, kind):
-    transaction.on_commit(lambda: send_submission_email.enqueue(submission.pk, kind))
+    emails.queue_submission_email(submission, kind)
 
 
 def receive(submission):

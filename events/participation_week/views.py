@@ -8,9 +8,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.client_address import client_address
 from events.models import Submission
 from events.participation_week import services
 from events.participation_week.forms import ProgrammeFilterForm, SubmissionForm
+from events.participation_week.links import submission_from_token
 
 TEMPLATES = "events/participation_week/"
 
@@ -42,27 +44,25 @@ def programme(request, week):
     return TemplateResponse(request, TEMPLATES + "participation_week_page.html", context)
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def submit(request, week):
     context = week.get_context(request)
     if not week.submissions_open:
         return TemplateResponse(request, TEMPLATES + "submissions_closed.html", context, status=403)
     form = SubmissionForm(request.POST or None, instance=Submission(week=week))
     if request.method == "POST":
-        address = _client_address(request)
-        if services.over_rate_limit(address):
+        address = client_address(request)
+        if services.SUBMISSIONS.exceeded(address):
             context["message"] = _(
                 "Too many submissions from your address. Please try again in an hour."
             )
-            return TemplateResponse(request, TEMPLATES + "problem.html", context, status=429)
+            response = TemplateResponse(request, TEMPLATES + "problem.html", context, status=429)
+            response["Retry-After"] = str(services.SUBMISSIONS.window)
+            return response
         if form.is_bot:
             # Looks accepted, stores nothing: bots get no hint of what gave them away.
             return TemplateResponse(request, TEMPLATES + "submitted.html", context)
         if form.is_valid():
-            services.count_submission(address)
+            services.SUBMISSIONS.hit(address)
             context["submission"] = services.receive(form.save(commit=False))
             return TemplateResponse(request, TEMPLATES + "submitted.html", context)
     form.describe_fields()
@@ -74,7 +74,7 @@ def submit(request, week):
 def manage(request, week, token):
     """Edit or withdraw a submission; only the signed link from the e-mail opens it."""
     context = week.get_context(request)
-    submission = services.submission_from_token(token)
+    submission = submission_from_token(token)
     if submission is None or submission.week_id != week.pk:
         context["message"] = _(
             "This link is not valid or has expired. Contact the participation week's "

@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.urls import reverse
 
+from cms.links import absolute_url
 from events.models import EventIndexPage, EventPage, EventSeriesPage, ParticipationWeekPage
 
 register = template.Library()
@@ -84,7 +85,7 @@ def calendar_feed(context, page):
     path = feed_path(page)
     if path is None:
         return None
-    url = context["request"].build_absolute_uri(path)
+    url = absolute_url(path)
     feed = {"url": url, "title": page.title, "is_event": isinstance(page, EventPage)}
     if feed["is_event"]:
         feed.update(add_event_links(page, page.get_full_url(context["request"])))

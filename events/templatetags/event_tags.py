@@ -1,4 +1,4 @@
-from django import forms, template
+from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,33 +19,6 @@ register = template.Library()
 def event_when(event):
     """The event's date and time in the active language."""
     return format_event_when(event)
-
-
-@register.filter
-def is_choice_group(bound_field):
-    return isinstance(bound_field.field.widget, forms.RadioSelect)
-
-
-@register.filter
-def is_checkbox(bound_field):
-    return isinstance(bound_field.field.widget, forms.CheckboxInput)
-
-
-@register.simple_tag
-def field_widget(bound_field, hint_id, error_id):
-    """The field's input with its hint and error tied to it for screen readers."""
-    described_by = []
-    if bound_field.help_text:
-        described_by.append(hint_id)
-    attrs = {}
-    if bound_field.errors:
-        described_by.append(error_id)
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    if bound_field.field.required:
-        attrs["aria-required"] = "true"
-    return bound_field.as_widget(attrs=attrs)
 
 
 def seats_text(event, confirmed):

@@ -9,11 +9,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import Site
+
 import pytest
 import time_machine
 from icalendar import Calendar
 
-from cms.models import Region
+from cms.models import OutgoingEmail, Region
 from events.models import EventPage, Submission
 from events.participation_week import services
 from tests.events.factories import (
@@ -153,14 +155,44 @@ def test_honeypot_submission_looks_accepted_but_is_not_stored(client, week, form
 
 
 def test_one_address_cannot_flood_the_moderation_queue(client, week, form_data):
-    for _ in range(services.RATE_LIMIT):
+    for _ in range(services.SUBMISSIONS.limit):
         assert submit(client, week, form_data).status_code == 200
 
     response = submit(client, week, form_data)
 
     assert response.status_code == 429
-    assert Submission.objects.count() == services.RATE_LIMIT
+    assert Submission.objects.count() == services.SUBMISSIONS.limit
     assert submit(client, week, form_data, address="192.0.2.99").status_code == 200
+
+
+def test_behind_the_proxy_each_visitor_has_a_limit_of_their_own(settings, client, week, form_data):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+
+    def via_proxy(visitor):
+        return client.post(
+            week.submit_url, form_data, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=visitor
+        )
+
+    for _ in range(services.SUBMISSIONS.limit):
+        assert via_proxy("198.51.100.7").status_code == 200
+    limited = via_proxy("198.51.100.7")
+
+    assert limited.status_code == 429
+    assert limited["Retry-After"] == str(services.SUBMISSIONS.window)
+    assert via_proxy("198.51.100.8").status_code == 200
+
+
+def test_the_edit_link_is_stored_and_sent_from_base_url(settings, client, week, form_data):
+    settings.BASE_URL = "https://osallisuus.example.org"
+    Site.objects.update(hostname="localhost", port=80)
+
+    submit(client, week, form_data)
+
+    stored = OutgoingEmail.objects.get(purpose="events.week-submission.received")
+    assert stored.status == OutgoingEmail.Status.SENT
+    assert manage_link(mail.outbox[-1]).startswith("https://osallisuus.example.org/")
+    assert "localhost" not in mail.outbox[-1].body
 
 
 def test_approved_submission_is_in_the_programme_and_feed_without_contact_details(

@@ -14,6 +14,7 @@ class Command(BaseCommand):
         for loader in registered_loaders():
             with transaction.atomic():
                 loader.function(self.stdout)
+        call_command("sync_site", verbosity=0, stdout=self.stdout)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
