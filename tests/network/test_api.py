@@ -8,6 +8,7 @@ from django.utils import timezone
 
 import pytest
 
+from cms.api_pagination import BaseUrlPagination
 from cms.models import Region
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.network.factories import PracticeModelFactory, ProjectFactory, region, target_group
@@ -113,3 +114,17 @@ def test_api_queries_do_not_grow_with_rows(
         return counts
 
     assert queries_for(2) == queries_for(20)
+
+
+@override_settings(BASE_URL="https://osallisuus.example.org")
+def test_page_links_point_at_base_url_not_the_request_host(client, directory, monkeypatch):
+    monkeypatch.setattr(BaseUrlPagination, "page_size", 1)
+    ProjectFactory(name="OSSI")
+    ProjectFactory(name="KAKE")
+
+    data = client.get("/api/projects/", {"q": ""}, HTTP_HOST="internal-proxy:8080").json()
+
+    assert data["next"].startswith("https://osallisuus.example.org/api/projects/?")
+    assert "page=2" in data["next"]
+    second = client.get(data["next"].removeprefix("https://osallisuus.example.org")).json()
+    assert second["previous"].startswith("https://osallisuus.example.org/api/projects/")
