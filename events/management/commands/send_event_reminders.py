@@ -9,11 +9,10 @@ from events.registrations import services
 
 class Command(BaseCommand):
     help = (
-        "Queue every event reminder that is due and e-mails stuck in the queue; "
-        "safe to run as often as you like."
+        "Queue every event reminder that is due; safe to run as often as you like. "
+        "E-mails stuck in the queue are send_queued_email's job."
     )
 
     def handle(self, *args, **options):
         count = services.send_due_reminders()
-        stuck = services.requeue_stuck_deliveries()
-        self.stdout.write(f"Queued {count} reminder(s); queued {stuck} stuck e-mail(s) again.")
+        self.stdout.write(f"Queued {count} reminder(s).")
