@@ -67,7 +67,9 @@ def feed_version(request, events):
         changed=Max("calendar_state__changed_at"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
-    last_modified = max(moments) if moments else None
+    # HTTP dates have whole seconds: a client sends back the truncated value it was
+    # given, so the comparison must use that value too, or nothing is ever a 304.
+    last_modified = max(moments).replace(microsecond=0) if moments else None
     key = "|".join(
         str(part)
         for part in (

@@ -3,7 +3,13 @@
 A partner's programme often comes from Outlook, whose files name time zones the
 Windows way ("FLE Standard Time"); icalendar maps those to IANA zones when it reads
 DTSTART and DTEND. An event whose UID was imported before updates its page when the
-file has a newer SEQUENCE or LAST-MODIFIED, and is left alone otherwise."""
+file has a newer SEQUENCE or LAST-MODIFIED, and is left alone otherwise. A VEVENT with
+RECURRENCE-ID changes one occurrence: it updates the imported event it names, never
+becomes an event of its own.
+
+Every property is checked before anything is saved, so a bad value is a line in the
+report (which event, what is wrong), not an error page. The file is read in one
+transaction: if saving fails half-way, nothing of the file is kept."""
 
 import datetime
 import zoneinfo
@@ -17,10 +23,13 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar
 
+from events import event_dates
 from events.models import EventPage, ImportedEvent
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 MAX_EVENTS = 500
+# ImportedEvent.sequence is a PositiveIntegerField: 32 bits on every database.
+MAX_SEQUENCE = 2**31 - 1
 
 
 @dataclass
@@ -47,21 +56,37 @@ def import_calendar(data, *, parent, event_type, user=None):
     except ValueError as error:
         report.rejected.append(("", _("The file could not be read: %(error)s") % {"error": error}))
         return report
-    for number, component in enumerate(calendar.walk("VEVENT"), start=1):
-        summary = str(component.get("SUMMARY", "")).strip()
-        label = summary or _("Event %(number)s") % {"number": number}
-        if number > MAX_EVENTS:
-            report.rejected.append(
-                (label, _("Only %(count)s events are read from one file.") % {"count": MAX_EVENTS})
-            )
-            continue
-        try:
-            outcome, event = _import_event(component, parent, event_type, user)
-        except Rejected as reason:
-            report.rejected.append((label, str(reason)))
-            continue
-        getattr(report, outcome).append((event.title, event))
+    components = calendar.walk("VEVENT")
+    if not components:
+        report.rejected.append(("", _("The file holds no events (VEVENT).")))
+    # Changed occurrences come last, so they find the event they change in this file.
+    numbered = sorted(enumerate(components, start=1), key=lambda item: "RECURRENCE-ID" in item[1])
+    starts = {}
+    with transaction.atomic():
+        for number, component in numbered:
+            _import_one(report, number, component, starts, parent, event_type, user)
     return report
+
+
+def _import_one(report, number, component, starts, parent, event_type, user):
+    """Import one VEVENT and put it in the report; `starts` maps the UIDs imported from
+    this file to their DTSTART, the occurrence a RECURRENCE-ID names."""
+    summary = str(component.get("SUMMARY", "")).strip()
+    label = summary or _("Event %(number)s") % {"number": number}
+    if number > MAX_EVENTS:
+        report.rejected.append(
+            (label, _("Only %(count)s events are read from one file.") % {"count": MAX_EVENTS})
+        )
+        return
+    try:
+        if "RECURRENCE-ID" in component:
+            outcome, event = _import_change(component, starts, event_type, user)
+        else:
+            outcome, event = _import_event(component, starts, parent, event_type, user)
+    except Rejected as reason:
+        report.rejected.append((label, str(reason)))
+        return
+    getattr(report, outcome).append((event.title, event))
 
 
 def _as_datetime(value, *, end=False):
@@ -75,26 +100,55 @@ def _as_datetime(value, *, end=False):
     return moment - datetime.timedelta(days=1) if end else moment
 
 
+def _moment(component, name, unreadable):
+    """The date or datetime of property `name`, checked to be one and in the years events
+    may have. icalendar keeps an unreadable value as text (or a list, when repeated)."""
+    value = component.decoded(name)
+    if not isinstance(value, datetime.date):
+        raise Rejected(unreadable % {"value": component.get(name)})
+    if not event_dates.in_range(value):
+        raise Rejected(
+            _("%(property)s is %(value)s.") % {"property": name, "value": value.isoformat()}
+            + " "
+            + event_dates.out_of_range_message()
+        )
+    return value
+
+
+def _end_value(component, start_value):
+    if "DTEND" in component:
+        return _moment(component, "DTEND", _("Its end (DTEND) is not a date or time: “%(value)s”."))
+    if "DURATION" in component:
+        duration = component.decoded("DURATION")
+        if not isinstance(duration, datetime.timedelta):
+            raise Rejected(
+                _("Its length (DURATION) could not be read: “%(value)s”.")
+                % {"value": component.get("DURATION")}
+            )
+        try:
+            end_value = start_value + duration
+        except OverflowError:
+            end_value = datetime.date.max
+        if not event_dates.in_range(end_value):
+            raise Rejected(event_dates.out_of_range_message())
+        return end_value
+    if isinstance(start_value, datetime.datetime):
+        return start_value
+    return start_value + datetime.timedelta(days=1)
+
+
 def _times(component):
     if "DTSTART" not in component:
         raise Rejected(_("It has no start time (DTSTART)."))
-    try:
-        start_value = component.decoded("DTSTART")
-        if "DTEND" in component:
-            end_value = component.decoded("DTEND")
-        elif "DURATION" in component:
-            end_value = start_value + component.decoded("DURATION")
-        else:
-            end_value = start_value + (
-                datetime.timedelta(days=1)
-                if not isinstance(start_value, datetime.datetime)
-                else datetime.timedelta(0)
-            )
-    except (ValueError, TypeError) as error:
-        raise Rejected(_("Its time could not be read: %(error)s") % {"error": error}) from error
+    start_value = _moment(
+        component, "DTSTART", _("Its start (DTSTART) is not a date or time: “%(value)s”.")
+    )
+    end_value = _end_value(component, start_value)
     all_day = not isinstance(start_value, datetime.datetime)
     start = _as_datetime(start_value)
     end = _as_datetime(end_value, end=True) if all_day else _as_datetime(end_value)
+    if all_day and end_value < start_value:
+        raise Rejected(_("It ends before it starts."))
     if all_day:
         end = max(end, start)
     elif end <= start:
@@ -109,6 +163,25 @@ def _last_modified(component):
             if isinstance(value, datetime.datetime):
                 return value if timezone.is_aware(value) else value.replace(tzinfo=datetime.UTC)
     return None
+
+
+def _uid(component):
+    uid = str(component.get("UID", "")).strip()[:255]
+    if not uid:
+        raise Rejected(_("It has no UID, so a later import could not update it."))
+    return uid
+
+
+def _sequence(component):
+    """SEQUENCE as the whole number ImportedEvent can store; icalendar keeps a bad one
+    as text."""
+    value = component.get("SEQUENCE", 0)
+    if not isinstance(value, int) or not 0 <= value <= MAX_SEQUENCE:
+        raise Rejected(
+            _("Its version number (SEQUENCE) is not a whole number from 0 to %(max)s: “%(value)s”.")
+            % {"max": MAX_SEQUENCE, "value": value}
+        )
+    return value
 
 
 def _fields(component, event_type):
@@ -139,13 +212,12 @@ def _fields(component, event_type):
 
 
 @transaction.atomic
-def _import_event(component, parent, event_type, user):
-    uid = str(component.get("UID", "")).strip()[:255]
-    if not uid:
-        raise Rejected(_("It has no UID, so a later import could not update it."))
+def _import_event(component, starts, parent, event_type, user):
+    uid = _uid(component)
     fields = _fields(component, event_type)
-    sequence = int(component.get("SEQUENCE", 0) or 0)
+    sequence = _sequence(component)
     last_modified = _last_modified(component)
+    starts[uid] = fields["start"]
     source = ImportedEvent.objects.select_related("event").filter(uid=uid).first()
     if source is None:
         slug = slugify(fields["title"])[:70].strip("-") or "tapahtuma"
@@ -161,6 +233,51 @@ def _import_event(component, parent, event_type, user):
     )
     if not newer:
         return "unchanged", source.event
+    return "updated", _update(source, fields, sequence, last_modified, user)
+
+
+@transaction.atomic
+def _import_change(component, starts, event_type, user):
+    """Apply a changed occurrence (RECURRENCE-ID) to the event imported with its UID,
+    when it names that event's start; it is never an event of its own."""
+    uid = _uid(component)
+    occurrence = _as_datetime(
+        _moment(
+            component,
+            "RECURRENCE-ID",
+            _("Its changed occurrence (RECURRENCE-ID) is not a date or time: “%(value)s”."),
+        )
+    )
+    source = ImportedEvent.objects.select_related("event").filter(uid=uid).first()
+    if source is None:
+        raise Rejected(
+            _(
+                "It changes one occurrence (RECURRENCE-ID) of an event that has not been "
+                "imported, so it was not imported either."
+            )
+        )
+    event = source.event.get_latest_revision_as_object()
+    if occurrence != starts.get(uid, event.start):
+        raise Rejected(
+            _(
+                "It changes an occurrence (RECURRENCE-ID %(moment)s) that the imported "
+                "event does not have."
+            )
+            % {"moment": occurrence.isoformat()}
+        )
+    fields = _fields(component, event_type)
+    sequence = _sequence(component)
+    last_modified = _last_modified(component)
+    older = sequence < source.sequence or (
+        last_modified and source.last_modified and last_modified < source.last_modified
+    )
+    if older or all(getattr(event, name) == value for name, value in fields.items()):
+        return "unchanged", source.event
+    return "updated", _update(source, fields, sequence, last_modified, user)
+
+
+def _update(source, fields, sequence, last_modified, user):
+    """Save `fields` as a new draft revision of the imported event and remember the version."""
     event = source.event.get_latest_revision_as_object()
     for name, value in fields.items():
         setattr(event, name, value)
@@ -168,7 +285,7 @@ def _import_event(component, parent, event_type, user):
     source.sequence = max(sequence, source.sequence)
     source.last_modified = last_modified or source.last_modified
     source.save()
-    return "updated", event
+    return event
 
 
 def _free_slug(parent, slug):

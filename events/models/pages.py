@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from cms.blocks import BodyBlock
 from cms.links import base_host
 from cms.models import BasePage
+from events import event_dates
 from events.structured_data import event_json_ld
 
 from .registrations import RegistrationSettings
@@ -224,6 +225,10 @@ class EventPage(RegistrationSettings, BasePage):
 
     def clean(self):
         super().clean()
+        for name in ("start", "end"):
+            moment = getattr(self, name)
+            if moment and not event_dates.in_range(moment):
+                raise ValidationError({name: event_dates.out_of_range_message()})
         if self.start and self.end:
             if self.all_day and self.end.date() < self.start.date():
                 raise ValidationError({"end": _("The last day cannot be before the first day.")})

@@ -1,0 +1,81 @@
+"""Conditional GET on the iCalendar feeds: calendar programs poll every few hours and send
+back the Last-Modified they were given; an unchanged feed must answer 304 even though the
+database keeps fractional seconds and HTTP dates do not."""
+
+import datetime
+import zoneinfo
+
+from django.urls import reverse
+from django.utils.http import http_date
+
+import pytest
+import time_machine
+
+from events.models import EventPage
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+# Published in the middle of a second, as real editors do.
+NOW = datetime.datetime(2026, 11, 2, 12, 0, 0, 250_000, tzinfo=HELSINKI)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def event(home):
+    index = EventIndexPageFactory(parent=home)
+    start = NOW + datetime.timedelta(days=7)
+    page = EventPageFactory(parent=index, start=start, end=start + datetime.timedelta(hours=2))
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=page.pk)
+
+
+def url_of(which, event):
+    """The feed of all events, or the one event's .ics download."""
+    if which == "feed":
+        return reverse("events:feed")
+    return reverse("events:event_ics", args=[event.pk])
+
+
+@pytest.mark.parametrize("which", ["feed", "event_ics"])
+def test_last_modified_sent_back_answers_not_modified(client, event, which):
+    url = url_of(which, event)
+    first = client.get(url)
+
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again["Last-Modified"] == first["Last-Modified"]
+    assert again.content == b""
+
+
+@pytest.mark.parametrize("which", ["feed", "event_ics"])
+def test_older_if_modified_since_gets_the_whole_calendar(client, event, which):
+    url = url_of(which, event)
+    an_hour_ago = http_date((NOW - datetime.timedelta(hours=1)).timestamp())
+
+    response = client.get(url, HTTP_IF_MODIFIED_SINCE=an_hour_ago)
+
+    assert response.status_code == 200
+    assert b"BEGIN:VEVENT" in response.content
+
+
+@pytest.mark.parametrize("which", ["feed", "event_ics"])
+def test_changed_calendar_answers_in_full_again(client, event, which):
+    url = url_of(which, event)
+    last_modified = client.get(url)["Last-Modified"]
+
+    with time_machine.travel(NOW + datetime.timedelta(minutes=5), tick=False):
+        event.start += datetime.timedelta(hours=1)
+        event.end += datetime.timedelta(hours=1)
+        event.save_revision().publish()
+        response = client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified)
+
+    assert response.status_code == 200
+    assert response["Last-Modified"] != last_modified
