@@ -30,6 +30,8 @@ install: $(STAMP) ## Create .venv and install the site and its test tools from r
 lock: ## Compile requirements.lock (site) and requirements-dev.lock (site + tests) from pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@# A lock with merge-conflict markers cannot seed the pins: start that one afresh.
+	@for lock in $(LOCKS); do if grep -qs '^<<<<<<< ' $$lock; then rm $$lock; fi; done
 	$(UV_COMPILE) --extra s3 -o requirements.lock
 	$(UV_COMPILE) --extra s3 --extra dev --constraint requirements.lock -o requirements-dev.lock
 	$(PYTHON) deploy/lockfile.py stamp $(LOCKS)

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Person, Region, TargetGroup, Theme
 from cms.outbox_admin import OutgoingEmailViewSet
+from cms.two_factor.audit_admin import SignInFailureViewSet
 from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 
 
@@ -60,6 +61,11 @@ register_snippet(PersonViewSet)
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_sign_in_failure_viewset():
+    return SignInFailureViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -114,3 +114,19 @@ def test_a_successful_sign_in_clears_the_count(client, staff):
     attempt(client, "editor", WRONG)
     attempt(client, "editor", WRONG)
     assert attempt(client, "editor", PASSWORD).status_code == 302
+
+
+def test_staff_see_failed_sign_ins_in_the_admin_and_cannot_edit_them(client, staff):
+    attempt(client, "editor", WRONG)
+    client.force_login(staff)
+    listing = client.get(reverse("sign_in_failures:index"))
+    assert listing.status_code == 200
+    assert "192.0.2.10" in listing.content.decode()
+    assert WRONG not in listing.content.decode()
+    assert client.get(reverse("sign_in_failures:add")).status_code in (302, 403)
+
+
+def test_users_without_the_permission_do_not_see_failed_sign_ins(client, db):
+    user = get_user_model().objects.create_user("plain", "plain@example.org", "x", is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse("sign_in_failures:index")).status_code in (302, 403)

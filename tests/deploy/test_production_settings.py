@@ -81,3 +81,12 @@ def test_two_factor_can_be_switched_off_explicitly(tmp_path):
 def test_development_and_tests_do_not_require_two_factor(settings):
     assert settings.ADMIN_REQUIRE_2FA is False
     assert settings.PRODUCTION is False
+
+
+def test_deploy_check_refuses_a_cache_in_process_memory(settings):
+    from cms.checks import cache_is_shared
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [error.id for error in cache_is_shared(None)] == ["cms.E003"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache"}}
+    assert cache_is_shared(None) == []
