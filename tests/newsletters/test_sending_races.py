@@ -14,7 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.utils import timezone
 
 import pytest
@@ -134,6 +136,20 @@ def smtp_sink():
     controller.stop()
 
 
+@pytest.fixture
+def production_cache_table():
+    """The workers run with production settings, whose cache without Redis is a table
+    that `migrate` makes under those settings, not under the test settings."""
+    production_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+        }
+    }
+    with override_settings(CACHES=production_cache):
+        call_command("createcachetable", verbosity=0)
+
+
 def start_worker():
     """`manage.py db_worker` as in production, on the test database."""
     db = connection.settings_dict
@@ -168,7 +184,7 @@ def wait_for(condition, timeout):
 
 
 def test_a_killed_worker_is_resumed_within_a_minute_losing_nobody(
-    settings, issue, mailing_list, smtp_sink
+    settings, issue, mailing_list, smtp_sink, production_cache_table
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     addresses = many_readers(mailing_list, 2000)
