@@ -19,6 +19,7 @@ production_env() {
   export DATABASE_URL="$PG_URL/$1"
   export VAR_DIR="$2"
   export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+  export ANYMAIL_WEBHOOK_SECRET="check:$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
 }
 
 # Start gunicorn with the Procfile's web line on 127.0.0.1:$1; its pid goes in $SERVER_PID.
