@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from cms.links import page_url
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"), max_length=200)
@@ -55,6 +57,13 @@ class LinkStructValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             return page.localized.url
+        return self.get("external_url") or ""
+
+    def absolute_url(self):
+        """The same target from BASE_URL, for an e-mail, which has no site to be relative to."""
+        page = self.get("page")
+        if page is not None:
+            return page_url(page.localized)
         return self.get("external_url") or ""
 
 

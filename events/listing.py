@@ -1,9 +1,9 @@
-"""What the event index lists: every live event once in the reader's language, the
-filters readers narrow it with, pagination and the month view."""
+"""What the event index lists: every live event once in the reader's language,
+pagination and the month view. The filters are events.filtering's."""
 
 import calendar
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
@@ -12,14 +12,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from cms.models import Region, Theme
-from events.models import EventPage, EventType
+from events.models import EventPage
 from events.registrations.seats import with_seats
 
 PAGE_SIZE = 12
-SEARCH_MAX = 100
 
 
 def live_events_in_language(language=None, within=()):
@@ -44,77 +41,11 @@ def live_events_in_language(language=None, within=()):
     return events.filter(chosen).with_calendar_state()
 
 
-@dataclass
-class Filters:
-    """The reader's choices from the query string, each checked against what exists;
-    anything unknown is ignored rather than failing the page."""
-
-    event_type: EventType | None = None
-    region: Region | None = None
-    theme: Theme | None = None
-    language: str = ""
-    attendance: str = ""
-    query: str = ""
-    past: bool = False
-    active: list = field(default_factory=list)
-
-    @classmethod
-    def from_request(cls, params):
-        filters = cls()
-        filters.event_type = EventType.objects.filter(slug=params.get("type", "")).first()
-        filters.region = Region.objects.filter(slug=params.get("region", "")).first()
-        filters.theme = Theme.objects.filter(slug=params.get("theme", "")).first()
-        language = params.get("language", "")
-        filters.language = language if language in EventPage.Language.values else ""
-        attendance = params.get("format", "")
-        filters.attendance = attendance if attendance in ("online", "onsite") else ""
-        filters.query = " ".join(params.get("q", "").split())[:SEARCH_MAX]
-        filters.past = params.get("when") == "past"
-        return filters
-
-    @property
-    def any(self):
-        return any(
-            (self.event_type, self.region, self.theme, self.language, self.attendance, self.query)
-        )
-
-    def apply(self, events):
-        if self.event_type:
-            events = events.filter(event_type=self.event_type)
-        if self.region:
-            events = events.filter(region=self.region)
-        if self.theme:
-            events = events.filter(themes=self.theme)
-        if self.language:
-            events = events.filter(language=self.language)
-        if self.attendance == "online":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONSITE)
-        elif self.attendance == "onsite":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONLINE)
-        for word in self.query.split():
-            events = events.filter(
-                Q(title__icontains=word)
-                | Q(lead__icontains=word)
-                | Q(venue_name__icontains=word)
-                | Q(municipality__icontains=word)
-                | Q(speakers__name__icontains=word)
-            )
-        return events.distinct()
-
-
-def filter_choices():
-    return {
-        "types": EventType.objects.all(),
-        "regions": Region.objects.all(),
-        "themes": Theme.objects.all(),
-        "languages": EventPage.Language.choices,
-        "formats": [("online", _("Online")), ("onsite", _("On site"))],
-    }
-
-
-def event_list(events, filters, page_number, now=None):
+def event_list(events, filters, page_number, *, past=False, now=None):
+    """One page of the events `filters` (an EventFilterForm) lets through, upcoming or
+    past, with their free seats from one query."""
     events = filters.apply(events)
-    events = events.past(now=now) if filters.past else events.upcoming(now=now)
+    events = events.past(now=now) if past else events.upcoming(now=now)
     page = Paginator(events.select_related("event_type"), PAGE_SIZE).get_page(page_number)
     page.object_list = with_seats(page.object_list)
     return page

@@ -10,9 +10,24 @@ app_name = "events"
 urlpatterns = [
     path("kalenteri/", feeds.feed_builder, name="feed_builder"),
     path("kalenteri/tapahtumat.ics", feeds.all_events_feed, name="feed"),
-    path("kalenteri/tyyppi/<slug:slug>.ics", feeds.event_type_feed, name="event_type_feed"),
-    path("kalenteri/alue/<slug:slug>.ics", feeds.region_feed, name="region_feed"),
-    path("kalenteri/teema/<slug:slug>.ics", feeds.theme_feed, name="theme_feed"),
+    path(
+        "kalenteri/tyyppi/<slug:slug>.ics",
+        feeds.one_filter_feed,
+        {"name": "type"},
+        name="event_type_feed",
+    ),
+    path(
+        "kalenteri/alue/<slug:slug>.ics",
+        feeds.one_filter_feed,
+        {"name": "region"},
+        name="region_feed",
+    ),
+    path(
+        "kalenteri/teema/<slug:slug>.ics",
+        feeds.one_filter_feed,
+        {"name": "theme"},
+        name="theme_feed",
+    ),
     path("kalenteri/sarja/<int:page_id>.ics", feeds.series_feed, name="series_feed"),
     path(
         "kalenteri/osallisuusviikko/<int:page_id>.ics",

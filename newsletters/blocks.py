@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import HeadingBlock
+from cms.blocks import CallToActionBlock, HeadingBlock
 from cms.links import page_url
 from events.listing import live_events_in_language
 from events.models import EventPage
@@ -115,33 +115,6 @@ class UpcomingEventsBlock(blocks.StructBlock):
         value_class = UpcomingEventsValue
         label = _("upcoming events")
         description = _("The next events from the site, picked by the filters when sent.")
-
-
-class CallToActionValue(blocks.StructValue):
-    def url(self):
-        page = self.get("page")
-        return page_url(page.specific) if page else self.get("external_url")
-
-
-class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("button text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("page"), required=False)
-    external_url = blocks.URLBlock(label=_("or address"), required=False)
-
-    class Meta:
-        icon = "link"
-        template = "newsletters/blocks/call_to_action_block.html"
-        value_class = CallToActionValue
-        label = _("call to action")
-        description = _("One button that leads the reader on.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("external_url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": [_("Choose a page or give an address.")]}
-            )
-        return value
 
 
 class IssueBlock(blocks.StreamBlock):

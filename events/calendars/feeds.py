@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -22,11 +22,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from cms.links import absolute_url
-from cms.models import Region, Theme
 from events import lifecycle
 from events.calendars import ical
-from events.calendars.forms import FeedBuilderForm
-from events.models import EventPage, EventSeriesPage, EventType, ParticipationWeekPage
+from events.filtering import FEED_FILTERS, EventFilterForm
+from events.models import EventPage, EventSeriesPage, ParticipationWeekPage
 
 WINDOW = datetime.timedelta(days=365)
 REFRESH_HOURS = 6
@@ -121,16 +120,6 @@ def _with_validators(response, etag, timestamp):
     return response
 
 
-def filtered(events, *, event_type=None, region=None, theme=None):
-    if event_type:
-        events = events.filter(event_type=event_type)
-    if region:
-        events = events.filter(region=region)
-    if theme:
-        events = events.filter(themes=theme)
-    return events
-
-
 def feed_name(*parts):
     return " – ".join([SITE_NAME, *(str(part) for part in parts if part)])
 
@@ -138,38 +127,25 @@ def feed_name(*parts):
 @require_safe
 def all_events_feed(request):
     """All events, optionally narrowed by the feed builder's ?type=&region=&theme=."""
-    form = FeedBuilderForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
+    form = EventFilterForm(request.GET, fields=FEED_FILTERS)
+    if form.errors:
         return HttpResponse(
             _("Unknown calendar filter."), status=400, content_type="text/plain; charset=utf-8"
         )
-    choices = form.filters() if form.is_bound else {}
-    events = filtered(in_active_language(feed_events()), **choices)
-    labels = choices.values()
+    events = form.apply(in_active_language(feed_events()))
     return calendar_response(
-        request, events, name=feed_name(_("Events"), *labels), filename="tapahtumat"
+        request, events, name=feed_name(_("Events"), *form.labels()), filename="tapahtumat"
     )
 
 
 @require_safe
-def event_type_feed(request, slug):
-    event_type = get_object_or_404(EventType, slug=slug)
-    events = filtered(in_active_language(feed_events()), event_type=event_type)
-    return calendar_response(request, events, name=feed_name(event_type), filename=slug)
-
-
-@require_safe
-def region_feed(request, slug):
-    region = get_object_or_404(Region, slug=slug)
-    events = filtered(in_active_language(feed_events()), region=region)
-    return calendar_response(request, events, name=feed_name(region), filename=slug)
-
-
-@require_safe
-def theme_feed(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    events = filtered(in_active_language(feed_events()), theme=theme)
-    return calendar_response(request, events, name=feed_name(theme), filename=slug)
+def one_filter_feed(request, slug, *, name):
+    """The feed of one event type, region or theme, at an address of its own."""
+    form = EventFilterForm({name: slug}, fields=[name])
+    if not form.is_filtered:
+        raise Http404
+    events = form.apply(in_active_language(feed_events()))
+    return calendar_response(request, events, name=feed_name(*form.labels()), filename=slug)
 
 
 def _live_page(model, page_id):
@@ -206,9 +182,9 @@ def event_ics(request, page_id):
 
 def feed_builder(request):
     """A small form: pick a type, region or theme and get a calendar address to subscribe to."""
-    form = FeedBuilderForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, fields=FEED_FILTERS)
     feed_url = None
-    if form.is_valid():
+    if form.is_bound and form.is_valid():
         query = urlencode(form.query())
         feed_url = absolute_url(reverse("events:feed"))
         if query:

@@ -1,47 +1,13 @@
-"""Forms of the calendar features: the public feed builder and the editors' .ics import."""
+"""The editors' .ics import form (the public feed builder uses events.filtering)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from cms.models import Region, Theme
 from events.models import EventType
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
-
-
-class FeedBuilderForm(forms.Form):
-    """Filters of a calendar feed, as the feed's own query string (?type=&region=&theme=)."""
-
-    type = forms.ModelChoiceField(
-        EventType.objects.all(),
-        label=_("Event type"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All types"),
-    )
-    region = forms.ModelChoiceField(
-        Region.objects.all(),
-        label=_("Region"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All regions"),
-    )
-    theme = forms.ModelChoiceField(
-        Theme.objects.all(),
-        label=_("Theme"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All themes"),
-    )
-
-    def filters(self):
-        data = self.cleaned_data
-        return {"event_type": data["type"], "region": data["region"], "theme": data["theme"]}
-
-    def query(self):
-        return {name: value.slug for name, value in self.cleaned_data.items() if value}
 
 
 def import_parent_pages():

@@ -60,19 +60,23 @@ class EventIndexPage(BasePage):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
-        from events import listing  # it queries these models, so it imports this module
+        # Both query these models, so they import this module.
+        from events import listing
+        from events.filtering import EventFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         indexes = [self, *self.get_translations()]
         events = listing.live_events_in_language(within=indexes)
-        filters = listing.Filters.from_request(request.GET)
-        context["filters"] = filters
-        context["choices"] = listing.filter_choices()
-        context["month_view"] = request.GET.get("view") == "month"
-        if context["month_view"]:
+        filters = EventFilterForm(request.GET, auto_id="event-%s")
+        past = request.GET.get("when") == "past"
+        month_view = request.GET.get("view") == "month"
+        context.update({"filters": filters, "past": past, "month_view": month_view})
+        if month_view:
             context["month"] = listing.month_view(events, filters, request.GET.get("month"))
         else:
-            context["events"] = listing.event_list(events, filters, request.GET.get("page"))
+            context["events"] = listing.event_list(
+                events, filters, request.GET.get("page"), past=past
+            )
         return context
 
 

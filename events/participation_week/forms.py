@@ -2,7 +2,6 @@
 is stripped, links must be http(s), and a hidden honeypot field catches simple bots."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -146,70 +145,3 @@ class RejectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to the submitter."),
     )
-
-
-class ProgrammeFilterForm(forms.Form):
-    """The programme's filters; every one optional, unknown values ignored."""
-
-    ATTENDANCE_CHOICES = [
-        ("", _("Online and on site")),
-        ("online", _("Online")),
-        ("onsite", _("On site")),
-    ]
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    region = forms.ModelChoiceField(
-        Region.objects.all(),
-        label=_("Region"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All regions"),
-    )
-    type = forms.ModelChoiceField(
-        EventType.objects.all(),
-        label=_("Type of event"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All types"),
-    )
-    attendance = forms.ChoiceField(label=_("Format"), choices=ATTENDANCE_CHOICES, required=False)
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=[("", _("All languages")), *EventPage.Language.choices],
-        required=False,
-    )
-
-    def apply(self, events):
-        if not self.is_valid():
-            return events
-        data = self.cleaned_data
-        if data["q"]:
-            events = events.filter(search_query(data["q"]))
-        if data["region"]:
-            events = events.filter(region=data["region"])
-        if data["type"]:
-            events = events.filter(event_type=data["type"])
-        if data["attendance"] == "online":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONSITE)
-        elif data["attendance"] == "onsite":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONLINE)
-        if data["language"]:
-            events = events.filter(language=data["language"])
-        return events
-
-    @property
-    def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.values())
-
-
-def search_query(text):
-    """Every word found in the title, lead, municipality or organiser."""
-    query = Q()
-    for word in text.split()[:8]:
-        query &= (
-            Q(title__icontains=word)
-            | Q(lead__icontains=word)
-            | Q(municipality__icontains=word)
-            | Q(organiser__name__icontains=word)
-        )
-    return query

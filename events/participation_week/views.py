@@ -9,18 +9,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.client_address import client_address
+from events.filtering import EventFilterForm
 from events.models import Submission
 from events.participation_week import services
-from events.participation_week.forms import ProgrammeFilterForm, SubmissionForm
+from events.participation_week.forms import SubmissionForm
 from events.participation_week.links import submission_from_token
 
 TEMPLATES = "events/participation_week/"
+# A week's programme is a few dozen events: no theme filter, which few submitters set.
+PROGRAMME_FILTERS = ("q", "type", "region", "format", "language")
 
 
 def programme(request, week):
     """The week's events day by day, with filters and search; one query for the events."""
     all_events = week.programme()
-    form = ProgrammeFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET, fields=PROGRAMME_FILTERS)
     events = list(form.apply(all_events))
     days = [
         (day, list(group))

@@ -282,7 +282,7 @@ def test_programme_filters_search_and_counts(client, week, form_data, region):
     services.approve(Submission.objects.pending().get())
 
     everything = client.get(week.url).content.decode()
-    online = client.get(week.url + "?attendance=online").content.decode()
+    online = client.get(week.url + "?format=online").content.decode()
     swedish_search = client.get(week.url + "?language=sv&q=webinaari").content.decode()
     nothing = client.get(week.url + "?q=olematon").content.decode()
 
@@ -290,7 +290,7 @@ def test_programme_filters_search_and_counts(client, week, form_data, region):
     assert "Verkkowebinaari" in online and "Osallisuuskahvila" not in online
     assert "Verkkowebinaari" in swedish_search
     assert "Verkkowebinaari" not in nothing
-    assert client.get(week.url + "?region=nowhere&attendance=x").status_code == 200
+    assert client.get(week.url + "?region=nowhere&format=x").status_code == 200
 
 
 def test_admin_review_approves_and_dashboard_counts_pending(admin_client, client, week, form_data):

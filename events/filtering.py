@@ -1,0 +1,114 @@
+"""The one set of event filters: the event index, the participation-week programme and
+the calendar feeds all narrow events with `EventFilterForm`, so a filter means the same
+thing (and has the same URL parameter) wherever a reader meets it."""
+
+from functools import reduce
+from operator import and_
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Region, Theme
+from events.models import EventPage, EventType
+
+SEARCH_MAX_LENGTH = 100
+SEARCH_MAX_WORDS = 8
+SEARCHED_FIELDS = (
+    "title",
+    "lead",
+    "venue_name",
+    "municipality",
+    "organiser__name",
+    "speakers__name",
+)
+# A calendar subscription can only be narrowed by what stays true of an event over time.
+FEED_FILTERS = ("type", "region", "theme")
+
+
+def search_query(text):
+    """Every word (at most eight) found in one of the searched fields."""
+    words = text.split()[:SEARCH_MAX_WORDS]
+    per_word = [
+        reduce(lambda a, b: a | b, (Q(**{f"{name}__icontains": word}) for name in SEARCHED_FIELDS))
+        for word in words
+    ]
+    return reduce(and_, per_word, Q())
+
+
+def _by_slug(queryset, label, empty_label):
+    return forms.ModelChoiceField(
+        queryset, label=label, required=False, to_field_name="slug", empty_label=empty_label
+    )
+
+
+class EventFilterForm(forms.Form):
+    """Every filter optional. Pass `fields=` to offer only some of them; a value that
+    does not validate is left out rather than failing the page (an old bookmark with a
+    renamed region still shows events)."""
+
+    FORMAT_CHOICES = [
+        ("", _("Online and on site")),
+        ("online", _("Online")),
+        ("onsite", _("On site")),
+    ]
+
+    q = forms.CharField(
+        label=_("Search events"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.SearchInput,
+    )
+    type = _by_slug(EventType.objects.all(), _("Event type"), _("All types"))
+    region = _by_slug(Region.objects.all(), _("Region"), _("All regions"))
+    theme = _by_slug(Theme.objects.all(), _("Theme"), _("All themes"))
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *EventPage.Language.choices],
+        required=False,
+    )
+    format = forms.ChoiceField(label=_("Online or on site"), choices=FORMAT_CHOICES, required=False)
+
+    def __init__(self, data=None, *, fields=None, **kwargs):
+        super().__init__(data, **kwargs)
+        if fields is not None:
+            self.fields = {name: self.fields[name] for name in fields}
+
+    @property
+    def chosen(self):
+        """The valid, non-empty choices, in the form's field order."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in self.fields if cleaned.get(name)}
+
+    @property
+    def is_filtered(self):
+        return bool(self.chosen)
+
+    def apply(self, events):
+        chosen = self.chosen
+        if "q" in chosen:
+            events = events.filter(search_query(chosen["q"])).distinct()
+        if "type" in chosen:
+            events = events.filter(event_type=chosen["type"])
+        if "region" in chosen:
+            events = events.filter(region=chosen["region"])
+        if "theme" in chosen:
+            events = events.filter(themes=chosen["theme"])
+        if "language" in chosen:
+            events = events.filter(language=chosen["language"])
+        if chosen.get("format") == "online":
+            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONSITE)
+        elif chosen.get("format") == "onsite":
+            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONLINE)
+        return events
+
+    def labels(self):
+        """Names of the chosen taxonomy filters, e.g. for a feed's title."""
+        return [str(value) for name, value in self.chosen.items() if name in FEED_FILTERS]
+
+    def query(self):
+        """The choices as URL parameters (slugs for taxonomies)."""
+        return {name: getattr(value, "slug", value) for name, value in self.chosen.items()}
