@@ -5,6 +5,7 @@ from django.urls import path
 from events import my_page
 from events.calendars import feeds
 from events.registrations import views
+from events.surveys import views as surveys
 
 app_name = "events"
 urlpatterns = [
@@ -38,6 +39,9 @@ urlpatterns = [
     path("ilmoittaudu/<int:event_id>/", views.register, name="register"),
     path("ilmoittautuminen/valmis/<str:token>/", views.registered, name="registered"),
     path("ilmoittautuminen/<str:token>/", views.manage, name="manage"),
+    path("kysely/kiitos/", surveys.thanks, name="survey_thanks"),
+    path("kysely/tulokset/", surveys.published_results, name="survey_results"),
+    path("kysely/<str:token>/", surveys.answer, name="survey"),
     path(
         "oma-sivu/ilmoittautuminen/<int:registration_id>/peru/",
         my_page.cancel,

@@ -15,6 +15,7 @@ from events import lifecycle
 from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
 from events.registrations import admin_views
+from events.surveys import admin_views as survey_admin
 
 
 class EventTypeViewSet(SnippetViewSet):
@@ -28,6 +29,7 @@ class EventTypeViewSet(SnippetViewSet):
 register_snippet(EventTypeViewSet)
 
 calendar_admin.register()
+survey_admin.register()
 
 
 @hooks.register("register_admin_urls")
@@ -97,7 +99,7 @@ def registration_permissions():
     """So administrators can give groups the right to see registrants' personal data."""
     return Permission.objects.filter(
         content_type__app_label="events",
-        codename__in=["view_registration", "change_registration"],
+        codename__in=["view_registration", "change_registration", "view_surveyanswer"],
     )
 
 

@@ -8,6 +8,13 @@ from .registrations import (
     RegistrationQuestion,
     RegistrationSettings,
 )
+from .surveys import (
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyRating,
+    SurveyStatement,
+    SurveyVersion,
+)
 from .taxonomy import EventType
 
 __all__ = [
@@ -24,4 +31,9 @@ __all__ = [
     "Registration",
     "RegistrationQuestion",
     "RegistrationSettings",
+    "SurveyAnswer",
+    "SurveyInvitation",
+    "SurveyRating",
+    "SurveyStatement",
+    "SurveyVersion",
 ]

@@ -1,0 +1,1 @@
+"""The participation survey after events: invitations, answers and results."""
