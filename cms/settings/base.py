@@ -3,6 +3,7 @@ the environment (see the table in README.md)."""
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -192,6 +194,19 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # on (production's default), offered but optional when off (development, tests).
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Osallisuusverkosto"
+# Passkeys (django-otp-webauthn) as a second factor beside the app, never instead of the
+# password; bound to BASE_URL's host, so a passkey made for the site works only there.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+_site = urlsplit(BASE_URL)
+if _site.scheme == "https" or _site.hostname == "localhost":
+    OTP_WEBAUTHN_RP_ID = _site.hostname
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [BASE_URL]
+else:
+    # Browsers offer passkeys only over https or on localhost: in development, open
+    # the admin at http://localhost:<port> to try them.
+    OTP_WEBAUTHN_RP_ID = "localhost"
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"http://localhost:{_site.port or 80}"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,10 +1,12 @@
-"""The user's second factors: one authenticator app (TOTP) and a set of recovery codes."""
+"""The user's second factors: one authenticator app (TOTP), any number of passkeys
+(WebAuthn) and a set of recovery codes."""
 
 import base64
 
 import segno
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "app"
@@ -48,3 +50,8 @@ def new_recovery_codes(user):
 
 def recovery_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def passkeys(user):
+    """The user's passkeys, newest first (django-otp-webauthn keeps them as devices)."""
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("-pk")

@@ -6,12 +6,18 @@ from django.urls import reverse
 
 from django_otp import user_has_device
 
-# Views a signed-in but unverified user must still reach: signing out, and the
-# two-factor views themselves.
+# Views a signed-in but unverified user must still reach: signing out, the two-factor
+# views themselves (passkey verification included), and the admin's icons and script
+# translations those pages load (else the redirect's HTML lands in the page instead).
 OPEN_URL_NAMES = (
     "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
     "two_factor_verify",
     "two_factor_setup",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 
 

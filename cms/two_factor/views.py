@@ -37,7 +37,11 @@ def verify(request):
     return TemplateResponse(
         request,
         "cms/two_factor/verify.html",
-        {"form": form, "next": _next_url(request)},
+        {
+            "form": form,
+            "next": _next_url(request),
+            "has_passkey": devices.passkeys(request.user).exists(),
+        },
         status=200 if not form.errors else 400,
     )
 
@@ -72,7 +76,8 @@ def setup(request):
 
 @require_http_methods(["GET", "POST"])
 def recovery_codes(request):
-    """How many recovery codes are left; a POST replaces them all with new ones."""
+    """How many recovery codes are left (a POST replaces them all with new ones), and
+    the user's passkeys, where a verified user adds another."""
     if not request.user.is_verified():
         return redirect(f"{reverse('two_factor_verify')}?next={request.path}")
     if request.method == "POST":
@@ -81,7 +86,10 @@ def recovery_codes(request):
     return TemplateResponse(
         request,
         "cms/two_factor/recovery_codes.html",
-        {"codes_left": devices.recovery_codes_left(request.user)},
+        {
+            "codes_left": devices.recovery_codes_left(request.user),
+            "passkeys": devices.passkeys(request.user),
+        },
     )
 
 

@@ -156,3 +156,26 @@ def test_anonymous_visitors_still_get_the_login_page(client, db, required):
 def test_public_pages_are_not_affected(client, staff, required, home):
     sign_in(client, staff)
     assert client.get("/").status_code == 200
+
+
+def test_an_unverified_user_reaches_the_icons_but_cannot_add_a_passkey(client, staff, required):
+    """A password alone must not add a second factor; the verify page's icons load."""
+    sign_in(client, staff)
+    device = TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
+    assert device.pk
+
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    register = client.post(reverse("otp_webauthn:credential-registration-begin"))
+
+    assert sprite.status_code == 200 and sprite["Content-Type"].startswith("image/svg")
+    assert register.status_code == 302
+    assert register["Location"].startswith(reverse("two_factor_verify"))
+
+
+def test_the_verify_page_offers_a_passkey_only_to_users_with_one(client, staff, required):
+    sign_in(client, staff)
+    TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
+
+    page = client.get(reverse("two_factor_verify")).content.decode()
+
+    assert "passkey-verification-placeholder" not in page
