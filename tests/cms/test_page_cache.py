@@ -2,9 +2,11 @@
 is ever kept or served to another visitor."""
 
 import datetime
+import io
 import re
 
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
@@ -280,3 +282,11 @@ class RecordingBackend(BaseBackend):
 
     def purge(self, url):
         self.purged.append(url)
+
+
+def test_purge_command_empties_the_cache(client, home):
+    get_twice(client, "/")
+
+    call_command("purge_page_cache", stdout=io.StringIO())
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
