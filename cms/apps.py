@@ -11,6 +11,8 @@ class CmsConfig(AppConfig):
 
         from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
         from cms.cache_table import create_cache_table
+        from cms.page_cache import receivers as page_cache_receivers
 
         personal_data.register()
+        page_cache_receivers.register()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cms.cache_table")

@@ -58,6 +58,13 @@ register_snippet(TaxonomyGroup)
 register_snippet(PersonViewSet)
 
 
+@hooks.register("before_serve_page")
+def offer_page_to_page_cache(page, request, serve_args, serve_kwargs):
+    """Only Wagtail pages are kept in the page cache (cms/page_cache); views of our own
+    (search, registration links, my page) are never shared."""
+    request.page_cache_page = True
+
+
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet()

@@ -7,9 +7,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from cms.page_cache import invalidate_on
         from events import my_page, personal_data, receivers  # noqa: F401
+        from events.models import CalendarState, EventType, Registration, Submission
         from events.project_events import register
 
         register()
+        # Seats left, event types on cards, withdrawn events, the participation week's
+        # approved programme: all show on cached pages.
+        invalidate_on(Registration, EventType, CalendarState, Submission)
         personal_data.register()
         my_page.register()

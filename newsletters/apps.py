@@ -9,10 +9,14 @@ class NewslettersConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
+        from cms.page_cache import invalidate_on
         from newsletters import checks, my_page, personal_data  # noqa: F401
+        from newsletters.models import MailingList
         from newsletters.receivers import on_tracking
 
         personal_data.register()
+        # The lists a subscribe form offers.
+        invalidate_on(MailingList)
         my_page.register()
 
         tracking.connect(on_tracking, dispatch_uid="newsletters.tracking")

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The page cache (cms/page_cache): this half stores what the visitor got...
+    "cms.page_cache.middleware.UpdatePageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "cms.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ...and this half answers from the cache after every other middleware has looked at
+    # the request, so a hit still gets their response headers.
+    "cms.page_cache.middleware.FetchPageCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +163,24 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache (cms/page_cache, docs/operations.md): anonymous Wagtail page responses are
+# kept in the default cache for PAGE_CACHE_SECONDS and forgotten on every change that can
+# show on a page. PAGE_CACHE=0 turns it off (the benchmark's uncached run).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# An HTTP cache in front (Varnish, docs/deploy.md) that accepts PURGE requests, e.g.
+# http://127.0.0.1:6081; pages tell it what it may share with Cache-Control s-maxage.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    # Only then: the app queues a purge task on every publish, configured or not.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Background work: a database queue that `manage.py db_worker` drains.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from cms.client_address import client_address
 from events.filtering import EventFilterForm
@@ -74,8 +75,10 @@ def submit(request, week):
     return TemplateResponse(request, TEMPLATES + "submission_form.html", context, status=status)
 
 
+@never_cache
 def manage(request, week, token):
-    """Edit or withdraw a submission; only the signed link from the e-mail opens it."""
+    """Edit or withdraw a submission; only the signed link from the e-mail opens it.
+    Never cached: the page is one organiser's, even where it shows no form."""
     context = week.get_context(request)
     submission = submission_from_token(token)
     if submission is None or submission.week_id != week.pk:

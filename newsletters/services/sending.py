@@ -26,6 +26,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from cms import page_cache
 from newsletters.emails import fill_links, recipient_links, render_issue
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 from newsletters.segments import Segment
@@ -184,6 +185,8 @@ def start(send_id):
         .update(status=Send.Status.SENDING, started_at=now, heartbeat_at=now)
     )
     if claimed:
+        # The issue appears on the web (its page and the archive) once its send starts.
+        page_cache.invalidate()
         return True
     return bool(
         Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(heartbeat_at=now)
