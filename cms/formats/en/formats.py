@@ -7,5 +7,5 @@ TIME_FORMAT = "H:i"
 DATETIME_FORMAT = SHORT_DATETIME_FORMAT = "j F Y, H:i"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
-# The first day of a range within one month: "5–8 February 2024".
+# A day of the month: a range within one month ("5–8 February 2024"), the month calendar.
 DAY_FORMAT = "j"

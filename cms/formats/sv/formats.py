@@ -7,5 +7,5 @@ TIME_FORMAT = "G.i"
 DATETIME_FORMAT = SHORT_DATETIME_FORMAT = r"j.n.Y \k\l. G.i"
 MONTH_DAY_FORMAT = "j.n."
 YEAR_MONTH_FORMAT = "F Y"
-# The first day of a range within one month: "5.–8.2.2024".
+# A day of the month: a range within one month ("5.–8.2.2024"), the month calendar.
 DAY_FORMAT = "j."
