@@ -48,17 +48,35 @@ HOME = {
         "lead": "Sosiaalisen osallisuuden edistämisen koordinaatiohanke virittää, verkostoi, "
         "tutkii ja viestii. Tuemme noin 470 hanketta, jotka edistävät työelämän ulkopuolella "
         "olevien osallisuutta ja torjuvat köyhyyttä.",
+        "body": section(
+            "Mitä teemme",
+            "Järjestämme webinaareja, etäkahviloita ja työpajoja hankkeiden työntekijöille, "
+            "kokoamme osallisuutta edistäviä toimintamalleja ja julkaisemme kuukausittain "
+            "tutkimusviestin uusimmasta osallisuustutkimuksesta.",
+        ),
     },
     "sv": {
         "title": "Delaktighet för alla",
         "lead": "Samordningsprojektet för främjande av social delaktighet stämmer av, nätverkar, "
         "forskar och kommunicerar. Vi stöder cirka 470 projekt runt om i Finland.",
+        "body": section(
+            "Vad vi gör",
+            "Vi ordnar webbinarier, distanskaféer och workshoppar för projektanställda, samlar "
+            "verksamhetsmodeller som främjar delaktighet och publicerar varje månad ett "
+            "forskningsmeddelande om den senaste forskningen om delaktighet.",
+        ),
     },
     "en": {
         "title": "Inclusion for everyone",
         "lead": "The coordination project for social inclusion tunes, networks, researches and "
         "communicates. We support some 470 projects across Finland that promote the inclusion "
         "of people outside working life.",
+        "body": section(
+            "What we do",
+            "We hold webinars, online cafés and workshops for project workers, collect "
+            "practice models that promote inclusion and publish a monthly research message "
+            "on the newest research on inclusion.",
+        ),
     },
 }
 
@@ -258,12 +276,6 @@ def ensure_home():
         root,
         HomePage,
         "etusivu",
-        body=section(
-            "Mitä teemme",
-            "Järjestämme webinaareja, etäkahviloita ja työpajoja hankkeiden työntekijöille, "
-            "kokoamme osallisuutta edistäviä toimintamalleja ja julkaisemme kuukausittain "
-            "tutkimusviestin uusimmasta osallisuustutkimuksesta.",
-        ),
         **HOME["fi"],
     )
     previous_root = site.root_page if site else None

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
 from cms.models import Region, Theme
+from events import demo_translations
 from events.models import (
     EventIndexPage,
     EventPage,
@@ -85,6 +86,7 @@ def load(stdout):
     ensure_translation(index, "sv", title="Evenemang", slug="evenemang")
     ensure_translation(index, "en", title="Events", slug="events")
     place_after(index, "ajankohtaista")
+    index.refresh_from_db()  # the move changed its path in the tree
 
     regions = {region.slug: region for region in Region.objects.all()}
     coordination = Organisation.objects.filter(name="Diakonia-ammattikorkeakoulu").first()
@@ -198,6 +200,9 @@ def load(stdout):
         registration_enabled=True,
         capacity=30,
     )
+    # The series before its events, so their translations land under its translation.
+    for page in [series, *EventPage.objects.descendant_of(index).order_by("path")]:
+        demo_translations.translate(page)
     ensure_registrations(meeting, DEMO_PEOPLE, answers={"Lounas": "Kasvisruoka"})
     ensure_registrations(past_cafe, DEMO_PEOPLE[:3], attended=True)
     stdout.write("Events, the café series, a webinar and registrations: ok")

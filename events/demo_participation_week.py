@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cms.demo import demo_loader, ensure_child
 from cms.models import Region
+from events import demo_translations
 from events.demo_content import ensure_event_types, helsinki
 from events.models import EventIndexPage, EventPage, ParticipationWeekPage, Submission
 from events.participation_week import services
@@ -112,6 +113,7 @@ def load(stdout):
         lead="Osallisuusviikolla kuka tahansa voi järjestää tapahtuman osallisuuden puolesta. "
         "Kokosimme koko Suomen tapahtumat yhteen ohjelmaan ja kalenteriin.",
     )
+    demo_translations.translate_week(week)
     if week.submissions.exists():
         stdout.write("Participation week: ok (already there)")
         return

@@ -52,6 +52,72 @@ INDEX = {
         "lead": "Subscribe to the newsletter and read earlier issues.",
     },
 }
+# The first issue in each language: slug, title, lead, greeting, research heading, summary.
+ISSUE = {
+    "fi": (
+        "osallisuutta-paatoksiin-1-2025",
+        "Osallisuutta päätöksiin 1/2025",
+        "Kevään numerossa kokemusasiantuntijuus ja uusi tutkimus osallisuudesta.",
+        "Hyvä lukija! Tässä numerossa kerromme, miten kokemusasiantuntijat vaikuttavat "
+        "palveluiden kehittämiseen eri puolilla Suomea.",
+        "Uutta tutkimusta",
+        "Kyselytutkimus osallisuuden kokemuksesta palveluissa.",
+    ),
+    "sv": (
+        "delaktighet-i-beslut-1-2025",
+        "Delaktighet i beslut 1/2025",
+        "I vårens nummer: erfarenhetsexpertis och ny forskning om delaktighet.",
+        "Bästa läsare! I det här numret berättar vi hur erfarenhetsexperter påverkar "
+        "utvecklingen av tjänster runt om i Finland.",
+        "Ny forskning",
+        "En enkätstudie om hur människor upplever delaktighet i tjänsterna.",
+    ),
+    "en": (
+        "inclusion-into-decisions-1-2025",
+        "Inclusion into decisions 1/2025",
+        "The spring issue: expertise by experience and new research on inclusion.",
+        "Dear reader! In this issue we tell how experts by experience shape the "
+        "development of services across Finland.",
+        "New research",
+        "A survey study of how people experience inclusion in services.",
+    ),
+}
+# The home page's newsletter call to action: heading and text per language.
+CALL_TO_ACTION = {
+    "fi": (
+        "Tilaa uutiskirje Osallisuutta päätöksiin",
+        "Uutiskirje kertoo 3–4 kertaa vuodessa osallisuustyön uutisista, tutkimuksesta ja "
+        "tapahtumista.",
+    ),
+    "sv": (
+        "Prenumerera på vårt nyhetsbrev",
+        "Nyhetsbrevet berättar tre till fyra gånger om året om nyheter, forskning och "
+        "evenemang inom arbetet för delaktighet.",
+    ),
+    "en": (
+        "Subscribe to our newsletter",
+        "Three or four times a year the newsletter brings news, research and events from "
+        "the work for inclusion.",
+    ),
+}
+
+
+def issue_fields(language):
+    slug, title, lead, greeting, heading, summary = ISSUE[language]
+    research = {
+        "heading": heading,
+        "items": [
+            {
+                "citation": "Esimerkki, E. (2025). Osallisuuden kokemus ja palvelut.",
+                "summary": summary,
+                "link": "https://example.org/tutkimus",
+            }
+        ],
+    }
+    body = [("paragraph", RichText(f"<p>{greeting}</p>")), ("research_items", research)]
+    return {"slug": slug, "title": title, "lead": lead, "body": body}
+
+
 SUBSCRIBERS = [
     ("maija.meikalainen@example.org", "Maija Meikäläinen"),
     ("pekka.projektilainen@example.org", "Pekka Projektilainen"),
@@ -73,35 +139,9 @@ def load(stdout):
         ensure_translation(index, language, **INDEX[language])
     place_after(index, "tietoa-meista")
     link_home_call_to_action(home, index)
-    ensure_child(
-        index,
-        NewsletterIssuePage,
-        "osallisuutta-paatoksiin-1-2025",
-        title="Osallisuutta päätöksiin 1/2025",
-        lead="Kevään numerossa kokemusasiantuntijuus ja uusi tutkimus osallisuudesta.",
-        body=[
-            (
-                "paragraph",
-                RichText(
-                    "<p>Hyvä lukija! Tässä numerossa kerromme, miten kokemusasiantuntijat "
-                    "vaikuttavat palveluiden kehittämiseen eri puolilla Suomea.</p>"
-                ),
-            ),
-            (
-                "research_items",
-                {
-                    "heading": "Uutta tutkimusta",
-                    "items": [
-                        {
-                            "citation": "Esimerkki, E. (2025). Osallisuuden kokemus ja palvelut.",
-                            "summary": "Kyselytutkimus osallisuuden kokemuksesta palveluissa.",
-                            "link": "https://example.org/tutkimus",
-                        }
-                    ],
-                },
-            ),
-        ],
-    )
+    issue = ensure_child(index, NewsletterIssuePage, **issue_fields("fi"))
+    for language in ("sv", "en"):
+        ensure_translation(issue, language, **issue_fields(language))
     newsletter = lists["osallisuutta-paatoksiin"]
     for email, name in SUBSCRIBERS:
         subscriber = Subscriber.objects.for_email(email) or Subscriber.objects.create(
@@ -125,10 +165,6 @@ def link_home_call_to_action(home, index):
         if page.newsletter_page_id is not None:
             continue
         page.newsletter_page = index
-        if page.locale.language_code == "fi":
-            page.newsletter_heading = "Tilaa uutiskirje Osallisuutta päätöksiin"
-            page.newsletter_text = (
-                "Uutiskirje kertoo 3–4 kertaa vuodessa osallisuustyön uutisista, "
-                "tutkimuksesta ja tapahtumista."
-            )
+        heading, text = CALL_TO_ACTION[page.locale.language_code]
+        page.newsletter_heading, page.newsletter_text = heading, text
         page.save_revision().publish()

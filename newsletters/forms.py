@@ -5,11 +5,20 @@ from django.conf import settings
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cms.languages import in_language
 from cms.models import Region
 from network.models import Organisation, Project
 from newsletters.models import MailingList
 
 EMAIL_ERROR = _("Enter an e-mail address in the form name@example.org.")
+
+
+class MailingListsField(forms.ModelMultipleChoiceField):
+    """Lists to tick, each name marked with the list's language when it is not the
+    page's (a Finnish list name on the Swedish site is read with a Finnish voice)."""
+
+    def label_from_instance(self, obj):
+        return in_language(obj.name, obj.language)
 
 
 class DescribedErrorsMixin:
@@ -57,7 +66,7 @@ class SubscribeForm(DescribedErrorsMixin, forms.Form):
         required=False,
         empty_label=_("Choose a region"),
     )
-    mailing_lists = forms.ModelMultipleChoiceField(
+    mailing_lists = MailingListsField(
         label=_("Newsletters"),
         queryset=MailingList.objects.public(),
         widget=forms.CheckboxSelectMultiple,
@@ -82,7 +91,7 @@ class SubscribeForm(DescribedErrorsMixin, forms.Form):
 
 
 class PreferencesForm(DescribedErrorsMixin, forms.Form):
-    mailing_lists = forms.ModelMultipleChoiceField(
+    mailing_lists = MailingListsField(
         label=_("Newsletters I receive"),
         queryset=MailingList.objects.none(),
         widget=forms.CheckboxSelectMultiple,

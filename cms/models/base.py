@@ -42,6 +42,11 @@ class BasePage(Page):
         text = self.search_description or getattr(self, "lead", "") or ""
         return Truncator(" ".join(text.split())).chars(200)
 
+    def original_language(self, locale_code):
+        """The language this page's words are in when it is shown untranslated to a
+        reader of another language: its locale's (`cms.templatetags.language_tags`)."""
+        return locale_code
+
     @property
     def share_image(self):
         """The image shown when the page is shared: the social image, else the hero image."""

@@ -165,7 +165,7 @@ def series_feed(request, page_id):
 @require_safe
 def participation_week_feed(request, page_id):
     week = _live_page(ParticipationWeekPage, page_id)
-    events = feed_events().child_of(week)
+    events = in_active_language(feed_events().below_translations_of(week))
     return calendar_response(request, events, name=feed_name(week.title), filename=week.slug)
 
 

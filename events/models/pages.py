@@ -2,6 +2,8 @@
 
 import datetime
 import hashlib
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -37,6 +39,12 @@ class EventPageQuerySet(PageQuerySet):
             state_withdrawn_at=models.Subquery(state.values("withdrawn_at")[:1]),
             state_changed_at=models.Subquery(state.values("changed_at")[:1]),
         )
+
+    def below_translations_of(self, page):
+        """Events below `page` or any of its translations: a translated week or series
+        also lists the events nobody has translated yet."""
+        paths = page.get_translations(inclusive=True).values_list("path", flat=True)
+        return self.filter(reduce(or_, [models.Q(path__startswith=path) for path in paths]))
 
     def upcoming(self, now=None):
         """Events that have not ended yet, soonest first."""
@@ -329,6 +337,13 @@ class EventPage(RegistrationSettings, BasePage):
         if owner.pk in (None, self.pk) and touches_facts:
             self.push_facts_to_translations()
         return result
+
+    def original_language(self, locale_code):
+        """An untranslated event page is written in the language the event is held in
+        when that is one of the site's: participation-week organisers write in their own
+        language (a Swedish café under the Finnish week). Otherwise its locale's."""
+        languages = dict(settings.LANGUAGES)
+        return self.language if self.language in languages else locale_code
 
     @property
     def is_online(self):

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.blocks import BodyBlock
+from cms.dates import format_date, format_month_day
 from cms.models import BasePage
 
 from .pages import EventPage
@@ -57,13 +58,14 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
             raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
 
     def programme(self):
-        """The week's published events, soonest first, ready for cards and counts."""
+        """The week's published events once each, in this page's language where translated
+        (otherwise as submitted), soonest first, ready for cards and counts."""
+        from events.listing import live_events_in_language
+
+        weeks = self.get_translations(inclusive=True)
         return (
-            EventPage.objects.live()
-            .public()
-            .child_of(self)
+            live_events_in_language(self.locale.language_code, within=weeks)
             .select_related("event_type", "region", "organiser", "locale")
-            .with_calendar_state()
             .order_by("start", "title")
         )
 
@@ -234,8 +236,8 @@ class Submission(models.Model):
                             field,
                             _("Choose a time during the week, %(first)s–%(last)s.")
                             % {
-                                "first": week.start_date.strftime("%-d.%-m."),
-                                "last": week.end_date.strftime("%-d.%-m.%Y"),
+                                "first": format_month_day(week.start_date),
+                                "last": format_date(week.end_date),
                             },
                         )
         if self.attendance_mode != EventPage.AttendanceMode.ONLINE and not (

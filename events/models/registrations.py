@@ -6,7 +6,6 @@ import datetime
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
+
+from cms.dates import format_datetime
 
 
 class RegistrationSettings(models.Model):
@@ -67,7 +68,7 @@ class RegistrationSettings(models.Model):
         if self.end < now:
             return _("This event is over, so registration is closed.")
         if self.registration_opens and now < self.registration_opens:
-            opens = date_format(timezone.localtime(self.registration_opens), "j.n.Y G.i")
+            opens = format_datetime(self.registration_opens)
             return _("Registration opens on %(date)s.") % {"date": opens}
         if now >= (self.registration_closes or self.start):
             return _("Registration has closed.")

@@ -1,4 +1,5 @@
 import io
+import re
 
 from django.core.management import call_command
 
@@ -42,6 +43,7 @@ def test_demo_content_loads_a_translated_site_and_is_idempotent(client):
     for url in ("/", "/en/about-us/", "/sv/dataskydd/", "/ajankohtaista/", "/sv/aktuellt/"):
         assert client.get(url).status_code == 200, url
     assert_news_research_and_contacts_in_menu_order(client)
+    assert_events_are_translated_and_the_rest_says_so(client)
 
 
 def assert_news_research_and_contacts_in_menu_order(client):
@@ -65,3 +67,20 @@ def assert_news_research_and_contacts_in_menu_order(client):
         "yhteystiedot",
     ]
     assert "Liisa Lahtinen" in client.get("/yhteystiedot/").content.decode()
+
+
+def assert_events_are_translated_and_the_rest_says_so(client):
+    """The coordination's events have Swedish and English pages; organisations'
+    participation-week events stay Finnish, linked with lang="fi" and "(in Finnish)"."""
+    swedish = client.get("/sv/evenemang/").content.decode()
+    assert 'href="/sv/evenemang/alla-med-webbinarium/"' in swedish
+    assert 'href="/tapahtumat/kaikki-mukaan-webinaari/"' not in swedish
+    english = client.get("/en/events/").content.decode()
+    assert 'href="/en/events/everyone-on-board-webinar/"' in english
+    assert re.search(
+        r'<a href="/tapahtumat/osallisuusviikko/[^"]+/"><span lang="fi">[^<]+</span> '
+        r'<span class="language-note">\(in Finnish\)</span></a>',
+        english,
+    )
+    week = client.get("/en/events/participation-week/").content.decode()
+    assert "<h1>Participation Week" in week and 'class="event-card__title"' in week

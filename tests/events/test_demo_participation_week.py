@@ -14,7 +14,7 @@ def test_demo_week_has_a_programme_and_a_moderation_queue_and_loads_once(client)
     call_command("load_demo_content", stdout=io.StringIO())
     call_command("load_demo_content", stdout=io.StringIO())
 
-    week = ParticipationWeekPage.objects.get()
+    week = ParticipationWeekPage.objects.get(locale__language_code="fi")
     assert Submission.objects.approved().count() >= 20
     assert Submission.objects.pending().count() >= 3
     assert EventPage.objects.child_of(week).live().count() == Submission.objects.approved().count()
@@ -24,3 +24,5 @@ def test_demo_week_has_a_programme_and_a_moderation_queue_and_loads_once(client)
     response = client.get(week.url)
     assert response.status_code == 200
     assert "Voset-kahvila" in response.content.decode()
+    swedish = week.get_translations().get(locale__language_code="sv")
+    assert 'lang="fi">Voset-kahvila' in client.get(swedish.url).content.decode()

@@ -42,7 +42,12 @@ def at(days, **fields):
 
 
 def titles(html):
-    return re.findall(r'class="event-card__title"><a href="[^"]*">([^<]+)</a>', html)
+    """Card titles as read, without the "(in Finnish)" note of untranslated pages."""
+    links = re.findall(r'class="event-card__title"><a href="[^"]*">(.+?)</a>', html)
+    return [re.sub(r"<[^>]+>", "", re.sub(NOTE, "", link)) for link in links]
+
+
+NOTE = r' <span class="language-note">\([^)]*\)</span>'
 
 
 def test_swedish_index_lists_every_event_once_preferring_swedish(client, index):
@@ -53,6 +58,32 @@ def test_swedish_index_lists_every_event_once_preferring_swedish(client, index):
     html = client.get("/sv/evenemang/").content.decode()
 
     assert titles(html) == ["Kafé", "Vain suomeksi"]
+
+
+def test_an_untranslated_event_is_linked_as_finnish(client, index):
+    translate(index.get_parent(), "en", title="Inclusion", slug="inclusion")
+    translate(index, "en", title="Events", slug="events")
+    cafe = EventPageFactory(parent=index, title="Kahvila", **at(3))
+    english = translate(cafe, "en", title="Café", slug="cafe")
+    finnish_only = EventPageFactory(parent=index, title="Vain suomeksi", **at(5))
+
+    html = client.get("/en/events/").content.decode()
+
+    assert f'<a href="{english.url}">Café</a>' in html
+    assert (
+        f'<a href="{finnish_only.url}"><span lang="fi">Vain suomeksi</span> '
+        '<span class="language-note">(in Finnish)</span></a>'
+    ) in html
+
+
+def test_an_event_held_in_the_readers_language_needs_no_note(client, index):
+    """A Swedish organisation's event in the Finnish programme is written in Swedish."""
+    EventPageFactory(parent=index, title="Samtalscafé", language="sv", **at(3))
+
+    html = client.get("/sv/evenemang/").content.decode()
+
+    assert ">Samtalscafé</a>" in html
+    assert 'lang="fi"' not in html.split("<main")[1].split("</main>")[0]
 
 
 def test_filters_narrow_the_list(client, index):

@@ -2,6 +2,7 @@ import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 import pytest
 
@@ -58,7 +59,8 @@ def test_event_time_is_written_the_finnish_way(index):
         end=datetime.datetime(2025, 10, 7, 11, 0, tzinfo=HELSINKI),
     )
 
-    assert event_when(event) == "ti 7.10.2025 klo 9.30–11.00"
+    with translation.override("fi"):
+        assert event_when(event) == "ti 7.10.2025 klo 9.30–11.00"
 
 
 def test_event_page_never_shows_the_join_link(client, index):
