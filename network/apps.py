@@ -7,6 +7,13 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from network import personal_data
+        from network import my_page, personal_data
+        from network.assessments import my_page as assessments
 
         personal_data.register()
+        my_page.register_section(
+            "assessments",
+            template="network/assessments/my_page_section.html",
+            context=assessments.context,
+            order=40,
+        )
