@@ -27,7 +27,9 @@ def parts_of(question_set):
     areas = ParticipationArea.objects.in_bulk({q.part_id for q in questions})
     parts = {}
     for number, question in enumerate(questions, start=1):
-        part = parts.setdefault(question.part_id, Part(areas[question.part_id]))
+        # An area deleted since the revision was saved still groups its questions.
+        area = areas.get(question.part_id) or ParticipationArea(pk=question.part_id, name_fi="–")
+        part = parts.setdefault(question.part_id, Part(area))
         part.questions.append((number, question))
     return list(parts.values())
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .projects import Project
+from .question_sets import QuestionSet
 
 
 class Stage(models.TextChoices):
@@ -78,8 +79,10 @@ class Assessment(models.Model):
         return self.status == self.Status.FINISHED
 
     def question_set(self):
-        """The question set as it was when this assessment was started."""
-        return self.revision.as_object()
+        """The question set as it was when this assessment was started. Built from the
+        revision without checking each question's links, which would cost two queries
+        per question; `summary.parts_of` fetches the parts at once."""
+        return QuestionSet.from_serializable_data(self.revision.content, check_fks=False)
 
 
 class Answer(models.Model):
