@@ -7,6 +7,7 @@ it answers; an answer names its question by the question's key in that revision.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .projects import Project
 from .question_sets import QuestionSet
@@ -19,10 +20,11 @@ class Stage(models.TextChoices):
 
 
 class Rating(models.IntegerChoices):
-    NOT_YET = 1, _("Not yet")
-    STARTING = 2, _("Starting")
-    IN_PLACE = 3, _("In place")
-    ESTABLISHED = 4, _("Established")
+    # A context: "Starting" is also a project's status, in other words.
+    NOT_YET = 1, pgettext_lazy("self-rating", "Not yet")
+    STARTING = 2, pgettext_lazy("self-rating", "Starting")
+    IN_PLACE = 3, pgettext_lazy("self-rating", "In place")
+    ESTABLISHED = 4, pgettext_lazy("self-rating", "Established")
 
 
 class AssessmentQuerySet(models.QuerySet):
