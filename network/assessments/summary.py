@@ -20,11 +20,13 @@ class Part:
     questions: list = field(default_factory=list)  # (number, question)
 
 
-def parts_of(question_set):
+def parts_of(question_set, areas=None):
     """The parts of a question set in the order of its questions, with one query for the
-    areas (the questions of a revision carry only the area's key)."""
+    areas (the questions of a revision carry only the area's key) unless `areas`, a
+    {pk: area} of them all, is given."""
     questions = list(question_set.questions.all())
-    areas = ParticipationArea.objects.in_bulk({q.part_id for q in questions})
+    if areas is None:
+        areas = ParticipationArea.objects.in_bulk({q.part_id for q in questions})
     parts = {}
     for number, question in enumerate(questions, start=1):
         # An area deleted since the revision was saved still groups its questions.
@@ -62,8 +64,8 @@ def ratings_of(assessment):
     return {a.question_key: a.rating for a in assessment.answers.all() if a.rating}
 
 
-def summarise_assessment(assessment):
-    return summarise(parts_of(assessment.question_set()), ratings_of(assessment))
+def summarise_assessment(assessment, areas=None):
+    return summarise(parts_of(assessment.question_set(), areas), ratings_of(assessment))
 
 
 def earlier_assessments(assessment):
@@ -98,10 +100,12 @@ def weakest_areas(summaries, count=2):
 
 
 def aggregate(assessments):
-    """The mean per part over many assessments, naming none of them."""
+    """The mean per part over many assessments, naming none of them; the areas are
+    fetched once for all."""
+    areas = ParticipationArea.objects.in_bulk()
     totals = {}
     for assessment in assessments:
-        for summary in summarise_assessment(assessment):
+        for summary in summarise_assessment(assessment, areas):
             if summary.mean is not None:
                 entry = totals.setdefault(summary.area.pk, [summary.area, 0.0, 0])
                 entry[1] += summary.mean

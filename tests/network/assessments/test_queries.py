@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from network.assessments import coordinators, summary
 from network.models import Member
 from tests.network.assessments.conftest import answer_data, edit_url, result_url
 from tests.network.factories import ProjectFactory
@@ -37,3 +38,15 @@ def test_query_counts_do_not_grow_with_the_number_of_answers(team, project, memb
     assert saves[0] == saves[1]
     assert results[0] == results[1]
     assert Member.objects.count() == 1
+
+
+def test_the_aggregate_takes_the_same_queries_for_five_or_eight_assessments(team, member):
+    projects = [ProjectFactory(slug=f"hanke-{n}") for n in range(8)]
+    member.projects.add(*projects)
+    counts = []
+    for number, target in enumerate(projects, start=1):
+        team.post(edit_url(target), answer_data({0: 2, 23: 3}, action="finish"))
+        if number in (5, 8):
+            counts.append(count(lambda: summary.aggregate(coordinators.aggregate_source())))
+
+    assert counts[0] == counts[1]
