@@ -8,9 +8,16 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from cms.page_cache import invalidate_on
-        from network import personal_data
+        from network import my_page, personal_data
+        from network.assessments import my_page as assessments
         from network.models import Organisation, ParticipationArea, PracticeModel, Project
 
         personal_data.register()
         # The directory's rows are snippets shown on cached pages.
         invalidate_on(Organisation, ParticipationArea, PracticeModel, Project)
+        my_page.register_section(
+            "assessments",
+            template="network/assessments/my_page_section.html",
+            context=assessments.context,
+            order=40,
+        )

@@ -3,6 +3,9 @@
 from django.urls import path
 
 from network import views
+from network.assessments import views as assessments
+
+ASSESSMENT = "oma-sivu/hankkeet/<slug:slug>/apukysymykset/<str:stage>/"
 
 app_name = "network"
 urlpatterns = [
@@ -13,4 +16,8 @@ urlpatterns = [
     path("oma-sivu/kirjaudu-ulos/", views.sign_out_view, name="sign_out"),
     path("oma-sivu/tietoni.json", views.download, name="download"),
     path("oma-sivu/poista/", views.delete, name="delete"),
+    path("apukysymykset/", assessments.reflection_sheet, name="reflection_sheet"),
+    path(f"{ASSESSMENT}", assessments.edit, name="assessment_edit"),
+    path(f"{ASSESSMENT}tulos/", assessments.result, name="assessment_result"),
+    path(f"{ASSESSMENT}jaa/", assessments.share, name="assessment_share"),
 ]

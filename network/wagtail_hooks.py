@@ -8,7 +8,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network import admin_views
-from network.models import Member, Organisation, PracticeModel, Project
+from network.assessments import admin_views as assessment_views
+from network.assessments.coordinators import PERMISSION as SHARED_ASSESSMENTS
+from network.models import Member, Organisation, PracticeModel, Project, QuestionSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -48,11 +50,25 @@ class MemberViewSet(SnippetViewSet):
     search_fields = ["email", "name"]
 
 
+class QuestionSetViewSet(SnippetViewSet):
+    """The helper questions; every save is a revision that new assessments answer."""
+
+    model = QuestionSet
+    icon = "help"
+    list_display = ["name", "created_at"]
+
+
 class NetworkGroup(SnippetViewSetGroup):
     menu_label = _("Network")
     menu_icon = "group"
     menu_order = 300
-    items = (OrganisationViewSet, ProjectViewSet, PracticeModelViewSet, MemberViewSet)
+    items = (
+        OrganisationViewSet,
+        ProjectViewSet,
+        PracticeModelViewSet,
+        MemberViewSet,
+        QuestionSetViewSet,
+    )
 
 
 register_snippet(NetworkGroup)
@@ -62,6 +78,8 @@ admin_urlpatterns = [
     path("members/<int:pk>/", admin_views.member_data, name="member_data"),
     path("members/<int:pk>/export/", admin_views.export, name="member_export"),
     path("members/<int:pk>/erase/", admin_views.erase, name="member_erase"),
+    path("assessments/", assessment_views.index, name="assessments"),
+    path("assessments/<int:pk>/", assessment_views.detail, name="assessment"),
 ]
 
 
@@ -96,4 +114,19 @@ class ImportMenuItem(MenuItem):
 def register_import_menu_item():
     return ImportMenuItem(
         _("Import projects"), reverse("network_admin:import"), icon_name="upload", order=301
+    )
+
+
+class SharedAssessmentsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SHARED_ASSESSMENTS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_shared_assessments_menu_item():
+    return SharedAssessmentsMenuItem(
+        _("Shared assessments"),
+        reverse("network_admin:assessments"),
+        icon_name="list-ul",
+        order=302,
     )

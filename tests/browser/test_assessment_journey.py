@@ -1,0 +1,102 @@
+"""A project team member fills the helper questions with the keyboard only, saves a
+draft, finishes it and reads the result as a chart and a table; the anonymous
+reflection sheet too. No serious or critical axe-core violation on the way."""
+
+import importlib
+
+from django.apps import apps
+from django.urls import reverse
+
+import pytest
+
+from network.models import Assessment, Member, QuestionSet
+from network.sign_in import make_token
+from tests.browser.axe import assert_accessible
+from tests.network.factories import ProjectFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = importlib.import_module("network.migrations.0008_helper_questions_seed")
+
+
+@pytest.fixture
+def questions(home):
+    """Transactional tests flush what migrations wrote: seed the questions again."""
+    SEED.forwards(apps, None)
+    return list(QuestionSet.current().questions.all())
+
+
+def active(page):
+    return page.evaluate("document.activeElement && (document.activeElement.name || '')")
+
+
+def tab_to(page, name, limit=400):
+    for _ in range(limit):
+        if active(page) == name:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{name} not reached with Tab")
+
+
+def test_fill_an_assessment_with_the_keyboard_and_read_the_result(page, live_server, questions):
+    project = ProjectFactory(name="Voset", slug="voset")
+    member = Member.objects.create(email="voset@example.org")
+    member.projects.add(project)
+    page.goto(reverse("network:sign_in", args=[make_token(member)]))
+    page.locator("main button[type=submit]").focus()
+    with page.expect_navigation(url="**/oma-sivu/"):
+        page.keyboard.press("Enter")
+
+    page.goto(reverse("network:assessment_edit", args=["voset", "planning"]))
+    assert_accessible(page)
+    first, second = questions[0], questions[1]
+    tab_to(page, f"q{first.pk}-rating")
+    page.keyboard.press("Space")  # not yet
+    page.keyboard.press("ArrowRight")  # starting
+    page.keyboard.press("Tab")
+    page.keyboard.type("Kutsumme ihmiset kahville.")
+    page.keyboard.press("Tab")
+    assert active(page) == f"q{second.pk}-rating"
+    page.keyboard.press("Space")
+    tab_to(page, "action")  # "Save draft" comes first
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assessment = Assessment.objects.get(project=project)
+    assert assessment.status == Assessment.Status.DRAFT
+    assert assessment.answers.get(question_key=first.pk).rating == 2
+    assert page.locator(f"#id_q{first.pk}-rating_1").is_checked()
+
+    tab_to(page, f"q{questions[23].pk}-rating")
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")  # wraps back round to "not yet"
+    page.keyboard.press("ArrowLeft")  # established
+    tab_to(page, "action")
+    page.keyboard.press("Tab")  # "Finish the assessment"
+    with page.expect_navigation(url="**/tulos/"):
+        page.keyboard.press("Enter")
+
+    chart = page.get_by_role("img", name="Mean rating per part")
+    assert chart.is_visible()
+    table = page.locator("table.assessment-table")
+    assert table.locator("tbody tr").count() == 5
+    text = table.inner_text()
+    assert "2 / 7\t1,5" in text  # own life: "starting" and "not yet"
+    assert "1 / 1\t4,0" in text  # structures: "established"
+    assert_accessible(page)
+    assessment.refresh_from_db()
+    assert assessment.is_finished
+
+
+def test_the_reflection_sheet_shows_a_summary_and_is_accessible(page, questions):
+    page.goto(reverse("network:reflection_sheet"))
+    assert_accessible(page)
+    tab_to(page, f"q{questions[0].pk}-rating")
+    page.keyboard.press("Space")
+    page.locator("main form button[type=submit]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.locator("#summary table").is_visible()
+    assert_accessible(page)
+    assert not Assessment.objects.exists()
