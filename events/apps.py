@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import my_page, personal_data, receivers  # noqa: F401
+        from events.calendars import feed_cache  # noqa: F401 (its receivers)
         from events.project_events import register
 
         register()

@@ -1,9 +1,10 @@
 """Public iCalendar feeds and the .ics file of each event.
 
 Every feed is one query for its version (ETag / Last-Modified, so calendar programs
-polling every few hours mostly get a 304) and a fixed handful for its events however
-many there are. A feed covers the last 12 months and everything ahead, so cancelled
-events stay long enough for subscribed calendars to drop them."""
+polling every few hours mostly get a 304) and, when the shared cache lacks the bytes of
+that version (`feed_cache`), a fixed handful for its events however many there are.
+A feed covers the last 12 months and everything ahead, so cancelled events stay long
+enough for subscribed calendars to drop them."""
 
 import datetime
 import hashlib
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -24,7 +26,7 @@ from wagtail.models import Locale
 from cms.links import absolute_url
 from cms.models import Region, Theme
 from events import lifecycle
-from events.calendars import ical
+from events.calendars import feed_cache, ical
 from events.calendars.forms import FeedBuilderForm
 from events.models import EventPage, EventSeriesPage, EventType, ParticipationWeekPage
 
@@ -62,8 +64,11 @@ def in_active_language(events):
     )
 
 
-def feed_version(request, events):
-    """(ETag, last modified) of a feed, from one aggregate query."""
+def feed_version(request, events, filters=()):
+    """(ETag, last modified) of a feed, from one aggregate query. The ETag names the
+    feed (path, language, `filters`), its events' state and the labels' generation, so
+    it also keys the feed's bytes in the shared cache; an unknown query parameter
+    changes neither."""
     summary = events.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
@@ -76,7 +81,10 @@ def feed_version(request, events):
     key = "|".join(
         str(part)
         for part in (
-            request.get_full_path(),
+            request.path,
+            get_language(),
+            *filters,
+            feed_cache.generation(),
             summary["count"],
             summary["published"],
             summary["changed"],
@@ -90,13 +98,21 @@ def categories_for(event):
     return [str(event.event_type), *(str(theme) for theme in event.themes.all())]
 
 
-def calendar_response(request, events, *, name, filename):
-    """The feed as `text/calendar`, or 304 when the client already has this version."""
-    etag, last_modified = feed_version(request, events)
+def calendar_response(request, events, *, name, filename, filters=()):
+    """The feed as `text/calendar`, or 304 when the client already has this version.
+    `filters` are what the query string chose (the path names everything else)."""
+    etag, last_modified = feed_version(request, events, filters)
     timestamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if not_modified is not None:
         return _with_validators(not_modified, etag, timestamp)
+    body = feed_cache.body(etag.strip('"'), lambda: serialise(request, events, name))
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return _with_validators(response, etag, timestamp)
+
+
+def serialise(request, events, name):
     calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
     for event in events:
         calendar.add_component(
@@ -107,9 +123,7 @@ def calendar_response(request, events, *, name, filename):
                 categories=categories_for(event),
             )
         )
-    response = HttpResponse(ical.to_ical(calendar), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return _with_validators(response, etag, timestamp)
+    return ical.to_ical(calendar)
 
 
 def _with_validators(response, etag, timestamp):
@@ -147,7 +161,11 @@ def all_events_feed(request):
     events = filtered(in_active_language(feed_events()), **choices)
     labels = choices.values()
     return calendar_response(
-        request, events, name=feed_name(_("Events"), *labels), filename="tapahtumat"
+        request,
+        events,
+        name=feed_name(_("Events"), *labels),
+        filename="tapahtumat",
+        filters=[f"{key}={value.pk}" for key, value in choices.items() if value],
     )
 
 
