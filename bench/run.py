@@ -144,6 +144,9 @@ def print_pages(title, rows):
     for row in rows:
         queries = row.get("queries", "")
         size = row.get("bytes", "")
+        if not row["rps"]:
+            out(f"{row['label']:<20} no answer within the run {queries:>31} {size:>9}")
+            continue
         out(
             f"{row['label']:<20} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f}"
             f" {row['rps'] / static_rps:>9.3f} {queries:>8} {size:>9} {row['errors']:>7}"

@@ -10,7 +10,7 @@ import datetime
 import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -73,6 +73,9 @@ def feed_version(request, events, filters=()):
         count=Count("pk"),
         published=Max("last_published_at"),
         changed=Max("state_changed_at"),
+        # Every schedule change raises a SEQUENCE: the version moves even when two
+        # changes share a timestamp (clock skew between web servers).
+        sequences=Sum("state_sequence"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
     # HTTP dates have whole seconds: a client sends back the truncated value it was
@@ -88,6 +91,7 @@ def feed_version(request, events, filters=()):
             summary["count"],
             summary["published"],
             summary["changed"],
+            summary["sequences"],
             timezone.localdate(),
         )
     )
