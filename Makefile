@@ -57,15 +57,10 @@ lint: $(STAMP) ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-BENCH_DB ?= postgres://postgres@127.0.0.1:5432/bench
+BENCH_ARGS ?=
 
-bench: $(STAMP) ## Print benchmark figures: newsletter sending, registrations and pages on PostgreSQL
-	$(BIN)/python bench/newsletters_send.py --subscribers 10000
-	createdb -h 127.0.0.1 -U postgres bench 2>/dev/null || true
-	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate -v0 --no-input
-	DATABASE_URL=$(BENCH_DB) $(MANAGE) load_demo_content > /dev/null
-	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/registrations.py
-	DATABASE_URL=$(BENCH_DB) $(MANAGE) bench_pages
+bench: $(STAMP) ## Print the benchmark table (pages under wrk, feed, registrations, newsletters); PostgreSQL when DATABASE_URL is set
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 messages: $(STAMP) ## Update the Finnish and Swedish .po files and compile them (needs gettext)
 	for app in cms events network newsletters; do \

@@ -98,6 +98,7 @@ def main():
     out(f"elapsed: {elapsed:.2f} s, throughput: {total / elapsed:.1f} registrations/s")
     out(f"confirmed: {confirmed}, waiting: {waiting}, busy retries: {len(busy)}")
     out(f"oversold: {'YES' if confirmed > args.capacity else 'no'}, errors: {len(errors)}")
+    registrations.delete()  # they protect their event
     EventPage.objects.get(pk=event.pk).delete()
     if errors or confirmed > args.capacity:
         sys.exit(1)

@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from cms.page_cache import invalidate_on
         from events import my_page, personal_data, receivers  # noqa: F401
+        from events.calendars import feed_cache  # noqa: F401 (its receivers)
         from events.models import CalendarState, EventType, Registration, Submission
         from events.project_events import register
 

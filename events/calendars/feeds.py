@@ -1,21 +1,23 @@
 """Public iCalendar feeds and the .ics file of each event.
 
 Every feed is one query for its version (ETag / Last-Modified, so calendar programs
-polling every few hours mostly get a 304) and a fixed handful for its events however
-many there are. A feed covers the last 12 months and everything ahead, so cancelled
-events stay long enough for subscribed calendars to drop them."""
+polling every few hours mostly get a 304) and, when the shared cache lacks the bytes of
+that version (`feed_cache`), a fixed handful for its events however many there are.
+A feed covers the last 12 months and everything ahead, so cancelled events stay long
+enough for subscribed calendars to drop them."""
 
 import datetime
 import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -23,7 +25,7 @@ from wagtail.models import Locale
 
 from cms.links import absolute_url
 from events import lifecycle
-from events.calendars import ical
+from events.calendars import feed_cache, ical
 from events.filtering import FEED_FILTERS, EventFilterForm
 from events.models import EventPage, EventSeriesPage, ParticipationWeekPage
 
@@ -61,12 +63,18 @@ def in_active_language(events):
     )
 
 
-def feed_version(request, events):
-    """(ETag, last modified) of a feed, from one aggregate query."""
+def feed_version(request, events, filters=()):
+    """(ETag, last modified) of a feed, from one aggregate query. The ETag names the
+    feed (path, language, `filters`), its events' state and the labels' generation, so
+    it also keys the feed's bytes in the shared cache; an unknown query parameter
+    changes neither."""
     summary = events.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
         changed=Max("state_changed_at"),
+        # Every schedule change raises a SEQUENCE: the version moves even when two
+        # changes share a timestamp (clock skew between web servers).
+        sequences=Sum("state_sequence"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
     # HTTP dates have whole seconds: a client sends back the truncated value it was
@@ -75,10 +83,14 @@ def feed_version(request, events):
     key = "|".join(
         str(part)
         for part in (
-            request.get_full_path(),
+            request.path,
+            get_language(),
+            *filters,
+            feed_cache.generation(),
             summary["count"],
             summary["published"],
             summary["changed"],
+            summary["sequences"],
             timezone.localdate(),
         )
     )
@@ -89,13 +101,21 @@ def categories_for(event):
     return [str(event.event_type), *(str(theme) for theme in event.themes.all())]
 
 
-def calendar_response(request, events, *, name, filename):
-    """The feed as `text/calendar`, or 304 when the client already has this version."""
-    etag, last_modified = feed_version(request, events)
+def calendar_response(request, events, *, name, filename, filters=()):
+    """The feed as `text/calendar`, or 304 when the client already has this version.
+    `filters` are what the query string chose (the path names everything else)."""
+    etag, last_modified = feed_version(request, events, filters)
     timestamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if not_modified is not None:
         return _with_validators(not_modified, etag, timestamp)
+    body = feed_cache.body(etag.strip('"'), lambda: serialise(request, events, name))
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return _with_validators(response, etag, timestamp)
+
+
+def serialise(request, events, name):
     calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
     for event in events:
         calendar.add_component(
@@ -106,9 +126,7 @@ def calendar_response(request, events, *, name, filename):
                 categories=categories_for(event),
             )
         )
-    response = HttpResponse(ical.to_ical(calendar), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return _with_validators(response, etag, timestamp)
+    return ical.to_ical(calendar)
 
 
 def _with_validators(response, etag, timestamp):
@@ -134,7 +152,11 @@ def all_events_feed(request):
         )
     events = form.apply(in_active_language(feed_events()))
     return calendar_response(
-        request, events, name=feed_name(_("Events"), *form.labels()), filename="tapahtumat"
+        request,
+        events,
+        name=feed_name(_("Events"), *form.labels()),
+        filename="tapahtumat",
+        filters=[f"{name}={value}" for name, value in form.query().items()],
     )
 
 
