@@ -128,7 +128,7 @@ def test_thank_you_page_is_a_get_address_so_a_reload_sends_nothing_again(client,
 
 
 def test_a_bad_link_gets_one_message_that_says_what_to_write(client, week, form_data):
-    form_data["link"] = "ftp://example.org/ohjelma"
+    form_data["link"] = "kahvila kirjastossa"
 
     response = submit(client, week, form_data)
 
