@@ -427,10 +427,9 @@ def test_language_switch_on_a_failed_form_opens_the_event_page_not_a_405(client,
     translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
     swedish = translate(event, "sv", title="Kafé på svenska")
     assert post(event, email="").status_code == 400
-    with translation.override("sv"):
+    with translation.override("sv"):  # also keeps the request's Swedish out of later tests
         address = reverse("events:register", args=[event.pk])
-
-    response = client.get(address)
+        response = client.get(address)
 
     assert address.startswith("/sv/")
     assert response.status_code == 302
