@@ -2,21 +2,18 @@
 home, news, research messages, about, contacts and the accessibility statement and privacy
 notice every Finnish public-sector site must have."""
 
-import io
-
-from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
+from cms.demo_accessibility import ACCESSIBILITY
 from cms.demo_news import NEWS, PEOPLE, RESEARCH
 from cms.demo_taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
 from cms.links import site_address
 from cms.models import (
     ContactsPage,
-    CustomImage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -36,6 +33,19 @@ TRANSLATIONS = ("sv", "en")
 
 def paragraphs(*texts):
     return [("paragraph", RichText("".join(f"<p>{text}</p>" for text in texts)))]
+
+
+def body_of(parts):
+    """Body blocks from a page's texts: a 1-tuple is an h2 heading, strings are paragraphs."""
+    blocks, run = [], []
+    for part in parts:
+        if isinstance(part, tuple):
+            blocks += paragraphs(*run) if run else []
+            blocks.append(("heading", {"text": part[0], "level": "h2"}))
+            run = []
+        else:
+            run.append(part)
+    return blocks + (paragraphs(*run) if run else [])
 
 
 def section(heading, *texts):
@@ -192,35 +202,6 @@ CONTACTS = {
     "en": ("Contact", "Get in touch with the coordination team and the regional coordinators."),
 }
 
-ACCESSIBILITY = {
-    "fi": (
-        "Saavutettavuusseloste",
-        "Tämä saavutettavuusseloste koskee sivustoa ja on laadittu digitaalisten palvelujen "
-        "tarjoamisesta annetun lain mukaisesti. Sivusto täyttää WCAG 2.1 -kriteeristön "
-        "A- ja AA-tason vaatimukset.",
-        "Jos huomaat sivustolla saavutettavuuspuutteen, kerro siitä meille sähköpostilla "
-        "osoitteeseen saavutettavuus@example.org. Vastaamme 14 päivän kuluessa.",
-        "Jos et ole tyytyväinen saamaasi vastaukseen, voit tehdä ilmoituksen Etelä-Suomen "
-        "aluehallintovirastoon (Liikenne- ja viestintävirasto Traficomin "
-        "saavutettavuusvalvonta).",
-    ),
-    "sv": (
-        "Tillgänglighetsutlåtande",
-        "Detta tillgänglighetsutlåtande gäller webbplatsen och har utarbetats enligt lagen om "
-        "tillhandahållande av digitala tjänster. Webbplatsen uppfyller kraven i WCAG 2.1 på "
-        "nivå A och AA.",
-        "Om du upptäcker brister i tillgängligheten, meddela oss på "
-        "saavutettavuus@example.org. Vi svarar inom 14 dagar.",
-    ),
-    "en": (
-        "Accessibility statement",
-        "This accessibility statement applies to this website and was drawn up under the Act "
-        "on the Provision of Digital Services. The site meets WCAG 2.1 levels A and AA.",
-        "If you notice an accessibility problem, tell us at saavutettavuus@example.org. "
-        "We answer within 14 days.",
-    ),
-}
-
 PRIVACY = {
     "fi": (
         "Tietosuojaseloste",
@@ -252,7 +233,7 @@ PRIVACY = {
 def finnish_page(parent, page_class, slugs, texts, in_menu):
     """A Finnish page under `parent` from `texts`: (title, lead, *paragraphs) per language."""
     title, lead, *rest = texts["fi"]
-    body = {"body": paragraphs(*rest)} if hasattr(page_class, "body") else {}
+    body = {"body": body_of(rest)} if hasattr(page_class, "body") else {}
     return ensure_child(
         parent, page_class, slugs["fi"], title=title, lead=lead, show_in_menus=in_menu, **body
     )
@@ -262,7 +243,7 @@ def translate_page(page, slugs, texts):
     """The Swedish and English translations of `page`, under their own slugs."""
     for language in TRANSLATIONS:
         title, lead, *rest = texts[language]
-        body = {"body": paragraphs(*rest)} if hasattr(page, "body") else {}
+        body = {"body": body_of(rest)} if hasattr(page, "body") else {}
         ensure_translation(page, language, slug=slugs[language], title=title, lead=lead, **body)
 
 
@@ -299,35 +280,6 @@ def add_highlights(home, pages):
         return
     home.highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in pages]
     home.save_revision().publish()
-
-
-# Abstract patterns in the site's palette: decorative, so they need no alt text.
-PATTERNS = [("#00546b", "#fdf3ec"), ("#b4420f", "#eef6f8"), ("#003b4c", "#ffbf47")]
-
-
-def ensure_patterns():
-    """Decorative hero images for the demo news, drawn here so no photo is needed."""
-    from PIL import Image, ImageDraw
-
-    images = []
-    for number, (background, foreground) in enumerate(PATTERNS, start=1):
-        title = f"Koristekuvio {number}"
-        image = CustomImage.objects.filter(title=title).first()
-        if image is None:
-            canvas = Image.new("RGB", (1200, 675), background)
-            draw = ImageDraw.Draw(canvas)
-            centre_x, centre_y = 300 * number, 337
-            for ring in range(5):
-                radius = 60 + ring * 70
-                box = [centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius]
-                draw.ellipse(box, outline=foreground, width=14)
-            buffer = io.BytesIO()
-            canvas.save(buffer, "PNG")
-            image = CustomImage(title=title, is_decorative=True)
-            image.file = ImageFile(buffer, name=f"koristekuvio-{number}.png")
-            image.save()
-        images.append(image)
-    return images
 
 
 def ensure_people():
@@ -399,15 +351,15 @@ def load(stdout):
 def load_news(stdout):
     news_index = NewsIndexPage.objects.get(slug=NEWS_INDEX_SLUGS["fi"], locale__language_code="fi")
     people = ensure_people()
-    patterns = ensure_patterns()
-    for number, (slug, date, tags, authors, texts, body) in enumerate(NEWS):
+    for slug, date, tags, authors, texts, body in NEWS:
         title, lead = texts["fi"]
         existing = news_index.get_children().filter(slug=slug).exists()
         article = ensure_child(
             news_index, NewsPage, slug, title=title, lead=lead, date=date, body=paragraphs(*body)
         )
         if not existing:
-            article.hero_image = patterns[number % len(patterns)]
+            # No hero image: a card without a picture reads better than the same
+            # placeholder on every item.
             article.tags.add(*tags)
             article.authors.set([people[email] for email in authors])
             article.save_revision().publish()

@@ -94,6 +94,12 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
 
         return views.submit(request, self)
 
+    @path("ilmoita/kiitos/", name="submitted")
+    def submitted_route(self, request):
+        from events.participation_week import views
+
+        return views.submitted(request, self)
+
     @path("ilmoitus/<str:token>/", name="manage")
     def manage_route(self, request, token):
         from events.participation_week import views

@@ -2,12 +2,12 @@
 is stripped, links must be http(s), and a hidden honeypot field catches simple bots."""
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region
 from events.models import EventPage, EventType, Submission
-from events.models.participation_week import validate_web_link
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -19,6 +19,16 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
+class WebLinkField(forms.URLField):
+    """An http(s) address with one validator, so a bad link gets one message, not two
+    (URLField's own validator plus the scheme check would both report it)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address that starts with https:// or http://.")
+    }
+
+
 class SubmissionForm(forms.ModelForm):
     # Hidden from people (CSS and aria-hidden); bots that fill every field reveal themselves.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
@@ -28,12 +38,11 @@ class SubmissionForm(forms.ModelForm):
     end = forms.DateTimeField(
         label=_("Ends"), input_formats=[DATETIME_FORMAT], widget=LocalDateTimeInput()
     )
-    link = forms.URLField(
+    link = WebLinkField(
         label=_("Registration or more information (link)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[validate_web_link],
         help_text=_("A web address starting with https:// or http://."),
     )
 

@@ -4,6 +4,7 @@ submitter's own page behind a signed link. The page model routes to them."""
 import itertools
 
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,15 +65,28 @@ def submit(request, week):
             return response
         if form.is_bot:
             # Looks accepted, stores nothing: bots get no hint of what gave them away.
-            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+            return _thanks(request, week)
         if form.is_valid():
             services.SUBMISSIONS.hit(address)
-            context["submission"] = services.receive(form.save(commit=False))
-            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+            services.receive(form.save(commit=False))
+            return _thanks(request, week)
     form.describe_fields()
     context.update({"form": form, "action": "submit"})
     status = 400 if form.is_bound else 200
     return TemplateResponse(request, TEMPLATES + "submission_form.html", context, status=status)
+
+
+def _thanks(request, week, *, updated=False):
+    """Redirect after a successful POST, so a reload or Back never sends the event again."""
+    url = week.get_url(request) + week.reverse_subpage("submitted")
+    return redirect(url + "?muutettu=1" if updated else url)
+
+
+def submitted(request, week):
+    """The thank-you notice, on a GET address of its own."""
+    context = week.get_context(request)
+    context["updated"] = request.GET.get("muutettu") == "1"
+    return TemplateResponse(request, TEMPLATES + "submitted.html", context)
 
 
 @never_cache
@@ -94,11 +108,11 @@ def manage(request, week, token):
     if request.method == "POST":
         if "withdraw" in request.POST:
             services.withdraw(submission)
-            return TemplateResponse(request, TEMPLATES + "withdrawn.html", context)
+            # The same signed address now shows the withdrawn notice on GET.
+            return redirect(request.path)
         if form.is_valid():
             services.resubmit(form.save(commit=False))
-            context["updated"] = True
-            return TemplateResponse(request, TEMPLATES + "submitted.html", context)
+            return _thanks(request, week, updated=True)
     form.describe_fields()
     context.update({"form": form, "action": "manage"})
     status = 400 if form.is_bound else 200

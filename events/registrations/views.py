@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from cms.client_address import client_address
 from cms.models import SiteSettings
@@ -34,13 +34,17 @@ def _problem(request, message, *, status, event=None):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def register(request, event_id):
     page = EventPage.objects.live().public().filter(pk=event_id).first()
     if page is None:
         return _problem(
             request, _("This event cannot be found. It may have been removed."), status=404
         )
+    if request.method == "GET":
+        # The language switcher (or a reload) on a failed form arrives here as GET:
+        # the event page in the chosen language shows the form as it stands now.
+        return redirect(page.in_language(get_language()).get_url(request) + "#registration-heading")
     event = page.registration_event
     address = client_address(request)
     if ADDRESS_LIMIT.hit(address):

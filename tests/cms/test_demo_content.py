@@ -44,6 +44,23 @@ def test_demo_content_loads_a_translated_site_and_is_idempotent(client):
         assert client.get(url).status_code == 200, url
     assert_news_research_and_contacts_in_menu_order(client)
     assert_events_are_translated_and_the_rest_says_so(client)
+    assert not NewsPage.objects.exclude(hero_image=None).exists()
+    assert_accessibility_statement_follows_the_model(settings.accessibility_page)
+
+
+def assert_accessibility_statement_follows_the_model(statement):
+    """What was assessed, when, how, known gaps, feedback and the one supervisory authority,
+    in every language."""
+    for translation in statement.get_translations(inclusive=True).specific():
+        text = str(translation.body)
+        headings = [
+            block.value["text"] for block in translation.body if block.block_type == "heading"
+        ]
+        assert len(headings) == 5, translation.locale
+        assert "2026" in text and "axe-core" in text and "WCAG 1.2.2" in text
+        assert "saavutettavuus@example.org" in text
+        assert "Traficom" in text
+        assert "aluehallintovirasto" not in text.lower()
 
 
 def assert_news_research_and_contacts_in_menu_order(client):

@@ -21,7 +21,7 @@ def test_search_finds_pages_and_labels_them_by_type(client, home, news_index):
 
     html = client.get("/haku/", {"q": "osallisuusviikko"}).content.decode()
 
-    assert "<h1>Haku</h1>" in html
+    assert '<h1 id="search-heading">Haku</h1>' in html
     assert "Osallisuusviikko alkaa" in html
     assert '<span class="search-result__type">Uutinen</span>' in html
 

@@ -105,12 +105,36 @@ def manage_link(message):
 def test_submission_waits_for_moderation_and_sends_an_edit_link(client, week, form_data):
     response = submit(client, week, form_data)
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.status == Submission.Status.PENDING
     assert not EventPage.objects.child_of(week).exists()
     assert mail.outbox[-1].to == ["maija@example.org"]
     assert "/osallisuusviikko-2027/ilmoitus/" in manage_link(mail.outbox[-1])
+
+
+def test_thank_you_page_is_a_get_address_so_a_reload_sends_nothing_again(client, week, form_data):
+    response = submit(client, week, form_data)
+
+    thanks = client.get(response["Location"])
+    client.get(response["Location"])
+
+    assert response["Location"] == week.url + "ilmoita/kiitos/"
+    html = thanks.content.decode()
+    assert "<title>Kiitos, saimme tapahtumasi – Osallisuusviikko 2027" in html
+    assert 'class="notice notice--success" role="status"' in html
+    assert Submission.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_bad_link_gets_one_message_that_says_what_to_write(client, week, form_data):
+    form_data["link"] = "kahvila kirjastossa"
+
+    response = submit(client, week, form_data)
+
+    [error] = response.context["form"].errors["link"]
+    assert "https://" in error
+    assert response.content.decode().count(error) == 2  # in the summary and at the field
 
 
 def test_event_outside_the_week_is_refused_with_a_message(client, week, form_data):
@@ -149,20 +173,21 @@ def test_honeypot_submission_looks_accepted_but_is_not_stored(client, week, form
 
     response = submit(client, week, form_data)
 
-    assert response.status_code == 200
+    assert response.status_code == 302
+    assert response["Location"] == week.url + "ilmoita/kiitos/"
     assert not Submission.objects.exists()
     assert not mail.outbox
 
 
 def test_one_address_cannot_flood_the_moderation_queue(client, week, form_data):
     for _ in range(services.SUBMISSIONS.limit):
-        assert submit(client, week, form_data).status_code == 200
+        assert submit(client, week, form_data).status_code == 302
 
     response = submit(client, week, form_data)
 
     assert response.status_code == 429
     assert Submission.objects.count() == services.SUBMISSIONS.limit
-    assert submit(client, week, form_data, address="192.0.2.99").status_code == 200
+    assert submit(client, week, form_data, address="192.0.2.99").status_code == 302
 
 
 def test_behind_the_proxy_each_visitor_has_a_limit_of_their_own(settings, client, week, form_data):
@@ -175,12 +200,12 @@ def test_behind_the_proxy_each_visitor_has_a_limit_of_their_own(settings, client
         )
 
     for _ in range(services.SUBMISSIONS.limit):
-        assert via_proxy("198.51.100.7").status_code == 200
+        assert via_proxy("198.51.100.7").status_code == 302
     limited = via_proxy("198.51.100.7")
 
     assert limited.status_code == 429
     assert limited["Retry-After"] == str(services.SUBMISSIONS.window)
-    assert via_proxy("198.51.100.8").status_code == 200
+    assert via_proxy("198.51.100.8").status_code == 302
 
 
 def test_the_edit_link_is_stored_and_sent_from_base_url(settings, client, week, form_data):
@@ -224,9 +249,10 @@ def test_edit_through_the_signed_link_goes_back_to_moderation(client, week, form
     form_data["title"] = "Osallisuuskahvila siirtyy"
     form_data["start"] = "2027-02-03T10:00"
     form_data["end"] = "2027-02-03T12:00"
-    response = client.post(link, form_data)
+    response = client.post(link, form_data, follow=True)
 
-    assert response.status_code == 200
+    assert response.redirect_chain == [(week.url + "ilmoita/kiitos/?muutettu=1", 302)]
+    assert "Kiitos, saimme muutoksesi" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == Submission.Status.PENDING
     event.refresh_from_db()
@@ -241,9 +267,11 @@ def test_withdrawn_event_is_cancelled_in_the_feed(client, week, form_data):
     submit(client, week, form_data)
     services.approve(Submission.objects.get())
 
-    response = client.post(manage_link(mail.outbox[0]), {"withdraw": "1"})
+    link = manage_link(mail.outbox[0])
+    response = client.post(link, {"withdraw": "1"}, follow=True)
 
-    assert response.status_code == 200
+    assert response.redirect_chain == [(link.removeprefix("http://testserver"), 302)]
+    assert "Tapahtuma on peruttu" in response.content.decode()
     assert Submission.objects.get().status == Submission.Status.WITHDRAWN
     feed = client.get(reverse("events:participation_week_feed", args=[week.pk]))
     assert Calendar.from_ical(feed.content).walk("VEVENT")[0]["STATUS"] == "CANCELLED"

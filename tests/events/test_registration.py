@@ -420,3 +420,18 @@ def test_rate_limit_counts_each_visitor_behind_the_proxy_on_its_own(
     assert other.status_code == 302
     assert again.status_code == 429
     assert again["Retry-After"] == "600"
+
+
+def test_language_switch_on_a_failed_form_opens_the_event_page_not_a_405(client, post, event):
+    """The switcher turns the POST address of a failed form into a GET in another language."""
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    assert post(event, email="").status_code == 400
+    with translation.override("sv"):  # also keeps the request's Swedish out of later tests
+        address = reverse("events:register", args=[event.pk])
+        response = client.get(address)
+
+    assert address.startswith("/sv/")
+    assert response.status_code == 302
+    assert response["Location"] == swedish.url + "#registration-heading"
+    assert not Registration.objects.exists()

@@ -10,6 +10,13 @@
     if (summary) {
       summary.focus();
     }
+    // Filter selects fill a phone's first screen: there they start closed behind
+    // their summary. Without this script they simply stay open.
+    if (window.matchMedia("(max-width: 47.99em)").matches) {
+      document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+        details.open = false;
+      });
+    }
     var toggle = document.querySelector(".main-nav__toggle");
     if (!toggle) {
       return;
