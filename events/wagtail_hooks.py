@@ -49,6 +49,11 @@ def registration_urls():
             name="events_registration_retry_emails",
         ),
         path(
+            "events/<int:event_id>/registrations/bulk/",
+            admin_views.bulk_action,
+            name="events_registration_bulk",
+        ),
+        path(
             "events/<int:event_id>/registrations/message/",
             admin_views.message_registrants,
             name="events_registration_message",
