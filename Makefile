@@ -36,15 +36,21 @@ lock: ## Compile requirements.lock (site) and requirements-dev.lock (site + test
 	$(UV_COMPILE) --extra s3 --extra dev --constraint requirements.lock -o requirements-dev.lock
 	$(PYTHON) deploy/lockfile.py stamp $(LOCKS)
 
-run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker on :8000
+# `make run` serves the site where BASE_URL points (host:port), so every printed and
+# e-mailed link works: BASE_URL=http://127.0.0.1:8105 make run
+BASE_URL ?= http://127.0.0.1:8000
+export BASE_URL
+RUN_ADDRESS = $(word 2,$(subst //, ,$(patsubst %/,%,$(BASE_URL))))
+
+run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker at BASE_URL
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	@echo ""
 	@$(MANAGE) ensure_admin
-	@echo "Site: http://127.0.0.1:8000/   (Ctrl-C stops the site and the worker)"
+	@echo "(Ctrl-C stops the site and the worker)"
 	@$(MANAGE) db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
-		$(MANAGE) runserver 127.0.0.1:8000
+		$(MANAGE) runserver $(RUN_ADDRESS)
 
 test: $(STAMP) ## Lint, check migrations and run the whole test suite
 	$(BIN)/ruff check .

@@ -120,7 +120,11 @@ def load(stdout):
     types = ensure_event_types()
     regions = {region.slug: region for region in Region.objects.all()}
     for number, row in enumerate(rows(APPROVED)):
-        services.approve(make_submission(week, types, regions, number, row), notify=False)
+        services.approve(
+            make_submission(week, types, regions, number, row),
+            create_organisation=True,
+            notify=False,
+        )
     for number, row in enumerate(rows(PENDING), start=100):
         make_submission(week, types, regions, number, row)
     stdout.write("Participation week with approved and pending submissions: ok")

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import lifecycle
+from events.admin_listing import EventPageViewSet
 from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
 from events.registrations import admin_views
@@ -49,6 +50,11 @@ def registration_urls():
             "events/<int:event_id>/registrations/retry-emails/",
             admin_views.retry_emails,
             name="events_registration_retry_emails",
+        ),
+        path(
+            "events/<int:event_id>/registrations/bulk/",
+            admin_views.bulk_action,
+            name="events_registration_bulk",
         ),
         path(
             "events/<int:event_id>/registrations/message/",
@@ -170,3 +176,8 @@ def withdraw_instead_of_deleting(request, page):
         confirm_name="withdraw_instead",
         carried=[],
     )
+
+
+@hooks.register("register_admin_viewset")
+def event_page_viewset():
+    return EventPageViewSet("event_pages")

@@ -61,6 +61,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     def news(self):
         return NewsPage.objects.child_of(self).in_locale(self.locale).for_listing()
@@ -107,6 +108,10 @@ class NewsPageTag(TaggedItemBase):
         "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
 
 class NewsRelatedPage(Orderable):
     news_page = ParentalKey("cms.NewsPage", on_delete=models.CASCADE, related_name="related_pages")
@@ -115,6 +120,10 @@ class NewsRelatedPage(Orderable):
     )
 
     panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
 
 
 class NewsPage(BasePage):
@@ -151,7 +160,9 @@ class NewsPage(BasePage):
             [FieldPanel("tags"), FieldPanel("authors")],
             heading=_("Tags and authors"),
         ),
-        InlinePanel("related_pages", label=_("Related pages"), max_num=4),
+        InlinePanel(
+            "related_pages", heading=_("Related pages"), label=_("related page"), max_num=4
+        ),
     ]
     search_fields = [
         *Page.search_fields,

@@ -27,6 +27,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,6 +63,7 @@ class ContactsPage(BasePage):
 
     class Meta:
         verbose_name = _("contacts page")
+        verbose_name_plural = _("contacts pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -37,6 +37,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("research message index")
+        verbose_name_plural = _("research message indexes")
 
     def issues(self):
         return ResearchMessagePage.objects.child_of(self).in_locale(self.locale).for_listing()
@@ -74,7 +75,9 @@ class ResearchMessagePage(BasePage):
         FieldPanel("issue_date"),
         FieldPanel("lead"),
         FieldPanel("intro"),
-        InlinePanel("research_items", label=_("Research items"), min_num=1),
+        InlinePanel(
+            "research_items", heading=_("Research items"), label=_("research item"), min_num=1
+        ),
     ]
     search_fields = [
         *Page.search_fields,

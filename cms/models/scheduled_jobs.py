@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ScheduledJobRun(models.Model):
@@ -7,6 +8,10 @@ class ScheduledJobRun(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     last_started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job run")
+        verbose_name_plural = _("scheduled job runs")
 
     def __str__(self):
         return self.name

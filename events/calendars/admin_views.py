@@ -23,7 +23,7 @@ from events.calendars.forms import IcsImportForm
 from events.calendars.ical_import import import_calendar
 from events.models import Submission
 from events.participation_week import services
-from events.participation_week.forms import RejectionForm
+from events.participation_week.forms import OrganiserForm, RejectionForm
 
 MODERATE_PERMISSION = "events.change_submission"
 
@@ -50,7 +50,7 @@ class SubmissionViewSet(ModelViewSet):
     url_prefix = "participation-week-submissions"
     index_view_class = SubmissionIndexView
     list_filter = ["status", "week"]
-    search_fields = ["title", "organiser_name", "municipality"]
+    search_fields = ["title", "organiser_name", "municipality", "contact_email"]
     ordering = ["-submitted_at"]
 
     @property
@@ -83,23 +83,13 @@ def review_submission(request, pk):
         raise PermissionDenied
     submission = get_object_or_404(Submission.objects.select_related("week", "event"), pk=pk)
     rejection_form = RejectionForm()
+    approving = request.method == "POST" and "approve" in request.POST
+    organiser_form = _organiser_form(submission, request.POST if approving else None)
     if request.method == "POST":
-        if "approve" in request.POST:
-            try:
-                submission.full_clean()
-            except ValidationError as error:
-                messages.error(
-                    request,
-                    _("Edit the submission before approving it: %(errors)s")
-                    % {"errors": " ".join(error.messages)},
-                )
-                return redirect(submission_viewset.get_url_name("review"), pk=submission.pk)
-            services.approve(submission, request.user)
-            messages.success(
-                request,
-                _("Approved: “%(title)s” is in the programme.") % {"title": submission.title},
-            )
-            return redirect(submission_viewset.get_url_name("index"))
+        if approving:
+            if organiser_form.is_valid():
+                return _approve(request, submission, organiser_form.cleaned_data)
+            return _review_page(request, submission, organiser_form, rejection_form, status=400)
         rejection_form = RejectionForm(request.POST)
         if rejection_form.is_valid():
             services.reject(submission, rejection_form.cleaned_data["reason"], request.user)
@@ -109,17 +99,57 @@ def review_submission(request, pk):
                 % {"title": submission.title},
             )
             return redirect(submission_viewset.get_url_name("index"))
+    return _review_page(request, submission, organiser_form, rejection_form)
+
+
+def _organiser_form(submission, data):
+    """The organiser choice, preset to the organisation of exactly the typed name."""
+    exact = services.matching_organisation(submission)
+    return OrganiserForm(
+        data,
+        organiser_name=submission.organiser_name,
+        initial={"organisation": exact},
+    )
+
+
+def _approve(request, submission, choice):
+    try:
+        submission.full_clean()
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("Edit the submission before approving it: %(errors)s")
+            % {"errors": " ".join(error.messages)},
+        )
+        return redirect(submission_viewset.get_url_name("review"), pk=submission.pk)
+    services.approve(
+        submission,
+        request.user,
+        organisation=choice["organisation"],
+        create_organisation=choice["create"],
+    )
+    messages.success(
+        request,
+        _("Approved: “%(title)s” is in the programme.") % {"title": submission.title},
+    )
+    return redirect(submission_viewset.get_url_name("index"))
+
+
+def _review_page(request, submission, organiser_form, rejection_form, status=200):
     return TemplateResponse(
         request,
         "events/admin/review_submission.html",
         {
             "submission": submission,
+            "organiser_form": organiser_form,
+            "similar_organisations": services.similar_organisations(submission),
             "rejection_form": rejection_form,
             "edit_url": reverse(submission_viewset.get_url_name("edit"), args=[submission.pk]),
             "index_url": reverse(submission_viewset.get_url_name("index")),
             "page_title": _("Review submission"),
             "header_icon": "date",
         },
+        status=status,
     )
 
 

@@ -5,11 +5,13 @@ import hashlib
 from functools import reduce
 from operator import or_
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -66,6 +68,7 @@ class EventIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
 
     def get_context(self, request, *args, **kwargs):
         # Both query these models, so they import this module.
@@ -102,6 +105,7 @@ class EventSeriesPage(BasePage):
 
     class Meta:
         verbose_name = _("event series")
+        verbose_name_plural = pgettext_lazy("plural", "event series")
 
     def get_context(self, request, *args, **kwargs):
         from events.registrations.seats import with_seats  # it reads these models
@@ -222,13 +226,13 @@ class EventPage(RegistrationSettings, BasePage):
             heading=_("Place"),
         ),
         FieldPanel("organiser"),
-        InlinePanel("speakers", label=_("Speakers")),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
         FieldPanel("body"),
         MultiFieldPanel(
             [
                 FieldPanel("language"),
                 FieldPanel("region"),
-                FieldPanel("themes"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("projects"),
                 FieldPanel("accessibility_info"),
             ],

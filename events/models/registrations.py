@@ -49,7 +49,11 @@ class RegistrationSettings(models.Model):
                 ),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
                 FieldPanel("reminder_hours"),
-                InlinePanel("registration_questions", label=_("Extra questions")),
+                InlinePanel(
+                    "registration_questions",
+                    heading=_("Extra questions"),
+                    label=_("extra question"),
+                ),
             ],
             heading=_("Registration"),
         )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region
 from events.models import EventPage, EventType, Submission
+from network.models import Organisation
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -145,6 +146,32 @@ class SubmissionForm(forms.ModelForm):
                 bound.field.widget.attrs["aria-invalid"] = "true"
             if ids:
                 bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class OrganiserForm(forms.Form):
+    """Who runs the submitted event, chosen by the moderator before approving: an
+    organisation already in the network, or the typed name added as a new one."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation in the network"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    create = forms.BooleanField(required=False)
+
+    def __init__(self, *args, organiser_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["create"].label = _(
+            "Not in the network yet: add “%(name)s” as a new organisation"
+        ) % {"name": organiser_name}
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("organisation")) == bool(data.get("create")):
+            raise forms.ValidationError(
+                _("Choose the organisation from the network, or tick adding a new one.")
+            )
+        return data
 
 
 class RejectionForm(forms.Form):

@@ -5,6 +5,7 @@ withdrawing or rejecting it later marks that event cancelled instead of deleting
 so calendars that already show it are told to drop it."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
@@ -19,6 +20,8 @@ from network.models import Member, Organisation
 
 # At most five submissions an hour from one address: a real organiser sends one or two.
 SUBMISSIONS = RateLimit("events.week-submissions", limit=5, window=60 * 60)
+# Words shorter than this ("ry", "oy", "ja") match too many organisations to suggest.
+MATCH_WORD = 5
 
 
 def _notify(submission, kind):
@@ -53,10 +56,19 @@ def withdraw(submission):
 
 
 @transaction.atomic
-def approve(submission, user=None, *, notify=True):
+def approve(submission, user=None, *, organisation=None, create_organisation=False, notify=True):
     """Publish the submission as an event in the week's programme and tell the submitter
-    (`notify=False` is for demo content, whose addresses nobody reads)."""
-    event = _publish_event(submission, user)
+    (`notify=False` is for demo content, whose addresses nobody reads).
+
+    The organiser is the `organisation` the moderator matched, else one whose name is
+    the typed name exactly; a new organisation is added only when the moderator
+    confirmed it (`create_organisation`), so spelling variants never multiply."""
+    organisation = organisation or matching_organisation(submission)
+    if organisation is None and create_organisation:
+        organisation = Organisation.objects.create(
+            name=submission.organiser_name.strip(), region=submission.region
+        )
+    event = _publish_event(submission, user, organisation)
     submission.event = event
     submission.status = Submission.Status.APPROVED
     submission.rejection_reason = ""
@@ -84,13 +96,21 @@ def _cancel_event(submission, user=None):
     event.save_revision(user=user).publish(user=user)
 
 
-def _organiser(submission):
-    """The network's organisation of that name, added to the network when it is new."""
-    name = submission.organiser_name.strip()
-    organisation = Organisation.objects.filter(name__iexact=name).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(name=name, region=submission.region)
-    return organisation
+def matching_organisation(submission):
+    """The network's organisation whose name is the typed one, ignoring case."""
+    return Organisation.objects.filter(name__iexact=submission.organiser_name.strip()).first()
+
+
+def similar_organisations(submission, limit=8):
+    """Organisations the moderator may mean: names sharing a longer word with the typed
+    name ("Kuopion Osallisuusyhdistys" finds "Osallisuusyhdistys Kuopio ry")."""
+    words = [word for word in submission.organiser_name.split() if len(word) >= MATCH_WORD]
+    if not words:
+        return Organisation.objects.none()
+    query = Q()
+    for word in words:
+        query |= Q(name__icontains=word)
+    return Organisation.objects.filter(query).order_by("name")[:limit]
 
 
 def _body(submission, language_code):
@@ -104,7 +124,18 @@ def _body(submission, language_code):
     return [("paragraph", RichText("".join(paragraphs)))]
 
 
-def _publish_event(submission, user):
+def _free_slug(parent, title):
+    """The title as the page's address; -2, -3… only when a sibling already has it."""
+    base = slugify(title)[:60].strip("-") or "tapahtuma"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _publish_event(submission, user, organisation):
     week = submission.week
     fields = {
         "title": submission.title,
@@ -117,7 +148,7 @@ def _publish_event(submission, user):
         "venue_name": submission.venue_name,
         "street_address": submission.street_address,
         "municipality": submission.municipality,
-        "organiser": _organiser(submission),
+        "organiser": organisation,
         "language": submission.language,
         "region": submission.region,
         "accessibility_info": submission.accessibility_info,
@@ -125,8 +156,7 @@ def _publish_event(submission, user):
     }
     event = submission.event
     if event is None:
-        slug = f"{slugify(submission.title)[:60].strip('-') or 'tapahtuma'}-{submission.pk}"
-        event = EventPage(slug=slug, **fields)
+        event = EventPage(slug=_free_slug(week, submission.title), **fields)
         week.add_child(instance=event)
     else:
         event = event.get_latest_revision_as_object()

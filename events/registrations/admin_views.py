@@ -1,32 +1,28 @@
 """Back-office views of an event's registrations. Anyone who may edit the event sees
 the counts; only users with the registration permissions see and change people's data."""
 
-import csv
-import io
 from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cms.models import OutgoingEmail
 from cms.tasks import send_outgoing_email
 from events.models import EmailDelivery, EventPage, Registration
-from events.registrations import services
+from events.registrations import exports, services
 from events.registrations.forms import MessageForm, StaffRegistrationForm
 from events.registrations.seats import seats_of
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
-EXPORT_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _event_for(request, event_id):
@@ -72,7 +68,15 @@ def registrations(request, event_id):
             listed = listed.filter(
                 Q(name__icontains=q) | Q(email__icontains=q) | Q(organisation__icontains=q)
             )
-        context["registrations"] = listed.order_by("status", "created_at", "pk")
+        questions = list(event.registration_questions.all())
+        context["questions"] = questions
+        context["registrations"] = [
+            (
+                registration,
+                list(zip(questions, exports.answers_of(registration, questions), strict=True)),
+            )
+            for registration in listed.order_by("status", "created_at", "pk")
+        ]
         context["other_events"] = (
             EventPage.objects.live()
             .upcoming()
@@ -93,17 +97,66 @@ def registration_action(request, pk, action):
         services.promote(registration)
         messages.success(request, _("Moved from the waiting list to a seat."))
     elif action in ("attended", "absent"):
-        services.set_attended(registration, action == "attended")
-    elif action == "move":
-        target = EventPage.objects.filter(pk=request.POST.get("target")).first()
-        if target is None:
-            messages.error(request, _("Choose the event to move the registration to."))
-        else:
-            services.move(registration, target)
-            messages.success(request, _("Registration moved to %(event)s.") % {"event": target})
+        _mark_attendance(request, Registration.objects.filter(pk=registration.pk), action)
     else:
         raise PermissionDenied
     return redirect("events_registrations", event_id=registration.event_id)
+
+
+def _mark_attendance(request, registrations, action):
+    """Only people with a seat can have attended; the others are left as they are."""
+    attended = action == "attended"
+    marked = services.set_attendance(registrations, attended)
+    skipped = registrations.count() - marked
+    if attended:
+        messages.success(request, _("%(count)s marked attended.") % {"count": marked})
+    else:
+        messages.success(request, _("%(count)s marked absent.") % {"count": marked})
+    if skipped:
+        messages.warning(
+            request,
+            _("%(count)s not marked: only confirmed registrations can be.") % {"count": skipped},
+        )
+
+
+def _move(request, registrations):
+    target = EventPage.objects.live().filter(pk=request.POST.get("target") or None).first()
+    if target is None:
+        messages.error(request, _("Choose the event to move the registrations to."))
+        return
+    moved = 0
+    for registration in registrations.active():
+        services.move(registration, target)
+        moved += 1
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s registration moved to %(event)s.",
+            "%(count)s registrations moved to %(event)s.",
+            moved,
+        )
+        % {"count": moved, "event": target},
+    )
+
+
+@require_POST
+def bulk_action(request, event_id):
+    """What staff do to the rows they ticked: mark attended or absent, or move."""
+    event = _event_for(request, event_id)
+    _require(request, CHANGE_PERMISSION)
+    chosen = Registration.objects.filter(
+        event=event, pk__in=[pk for pk in request.POST.getlist("registration") if pk.isdigit()]
+    )
+    action = request.POST.get("action")
+    if not chosen.exists():
+        messages.error(request, _("Tick the registrations first."))
+    elif action in ("attended", "absent"):
+        _mark_attendance(request, chosen, action)
+    elif action == "move":
+        _move(request, chosen)
+    else:
+        messages.error(request, _("Choose what to do with the ticked registrations."))
+    return redirect("events_registrations", event_id=event.pk)
 
 
 @require_POST
@@ -156,77 +209,33 @@ def message_registrants(request, event_id):
         )
         messages.success(request, _("Message queued to %(count)s people.") % {"count": count})
         return redirect("events_registrations", event_id=event.pk)
+    recipients = Registration.objects.filter(event=event).confirmed().count()
     return TemplateResponse(
         request,
         "events/admin/form.html",
-        {"event": event, "form": form, "title": _("Message to confirmed registrants")},
+        {
+            "event": event,
+            "form": form,
+            "title": _("Message to confirmed registrants"),
+            "intro": ngettext(
+                "The message goes to %(count)s confirmed registrant.",
+                "The message goes to %(count)s confirmed registrants.",
+                recipients,
+            )
+            % {"count": recipients},
+            "button": _("Send the message"),
+        },
     )
 
 
-EXPORT_HEADERS = [
-    gettext_lazy("Name"),
-    gettext_lazy("E-mail"),
-    gettext_lazy("Organisation"),
-    gettext_lazy("Project"),
-    gettext_lazy("Region"),
-    gettext_lazy("Accessibility or dietary needs"),
-    gettext_lazy("Status"),
-    gettext_lazy("Attended"),
-    gettext_lazy("Registered"),
-    gettext_lazy("Privacy notice version"),
-]
-
-
-def export_rows(event):
-    questions = list(event.registration_questions.all())
-    yield [str(header) for header in EXPORT_HEADERS] + [q.label for q in questions]
-    registrations = Registration.objects.filter(event=event).select_related("project", "region")
-    for registration in registrations:
-        answers = dict(registration.answer_rows())
-        yield [
-            registration.name,
-            registration.email,
-            registration.organisation,
-            str(registration.project or ""),
-            str(registration.region or ""),
-            registration.needs,
-            registration.get_status_display(),
-            _("Yes") if registration.attended else _("No"),
-            timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-            registration.consent_version,
-            *[str(answers.get(q.label, "")) for q in questions],
-        ]
-
-
-def _safe_cell(value):
-    """Spreadsheet programs run cells that start like a formula; registrants typed these."""
-    value = str(value)
-    return "'" + value if value.startswith(EXPORT_FORMULA_STARTS) else value
-
-
 def export(request, event_id, file_format):
+    """A download, not a page: without the permission the answer is a plain 403."""
+    if not request.user.has_perm(VIEW_PERMISSION):
+        message = _("Exporting registrations needs the registration permission.")
+        return HttpResponseForbidden(message)
     event = _event_for(request, event_id)
-    _require(request, VIEW_PERMISSION)
-    rows = [[_safe_cell(cell) for cell in row] for row in export_rows(event)]
-    filename = f"registrations-{event.pk}"
     if file_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Registrations")[:31]
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
-    csv.writer(response).writerows(rows)
-    return response
+        return exports.xlsx_response(event)
+    if file_format == "csv":
+        return exports.csv_response(event)
+    raise Http404(_("Unknown file format."))

@@ -211,8 +211,10 @@ def move(registration, target_event):
     return outcome
 
 
-def set_attended(registration, attended):
-    Registration.objects.filter(pk=registration.pk).update(attended=attended)
+def set_attendance(registrations, attended):
+    """Mark who came; only a confirmed registration held a seat, so only those change.
+    Returns how many were marked."""
+    return registrations.confirmed().update(attended=attended)
 
 
 # E-mail --------------------------------------------------------------------------------

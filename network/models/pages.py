@@ -93,6 +93,7 @@ class ProjectDirectoryPage(DirectoryPage):
 
     class Meta:
         verbose_name = _("project directory")
+        verbose_name_plural = _("project directories")
 
     @path("")
     def listing(self, request):
@@ -180,6 +181,7 @@ class PracticeModelIndexPage(DirectoryPage):
 
     class Meta:
         verbose_name = _("practice-model library")
+        verbose_name_plural = _("practice-model libraries")
 
     @path("")
     def listing(self, request):

@@ -1,5 +1,6 @@
 """Promising practices collected from projects (osallisuuden palaset)."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,9 +60,9 @@ class PracticeModel(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("evaluation"),
         FieldPanel("projects"),
-        FieldPanel("themes"),
-        FieldPanel("participation_areas"),
-        FieldPanel("target_groups"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("participation_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("external_url"),
     ]
     search_fields = [

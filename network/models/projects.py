@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,8 +90,8 @@ class Project(index.Indexed, models.Model):
         FieldPanel("regions"),
         FieldPanel("programme"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("target_groups"),
-        FieldPanel("themes"),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("goals"),
         FieldPanel("methods"),

@@ -38,6 +38,7 @@ class NewsletterIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("newsletter archive")
+        verbose_name_plural = _("newsletter archives")
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the forms import these models.
@@ -68,6 +69,7 @@ class NewsletterIssuePage(BasePage):
 
     class Meta:
         verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
 
     def serve(self, request, *args, **kwargs):
         if not self.sends.filter(started_at__isnull=False).exists():

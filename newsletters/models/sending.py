@@ -108,6 +108,8 @@ class Batch(models.Model):
 
     class Meta:
         ordering = ["send", "number"]
+        verbose_name = _("sending batch")
+        verbose_name_plural = _("sending batches")
         constraints = [
             models.UniqueConstraint(fields=["send", "number"], name="newsletters_batch_number"),
         ]
@@ -171,6 +173,8 @@ class DeliveryEvent(models.Model):
 
     class Meta:
         ordering = ["occurred_at"]
+        verbose_name = _("delivery event")
+        verbose_name_plural = _("delivery events")
 
     def __str__(self):
         return f"{self.event_type} {self.occurred_at:%Y-%m-%d %H:%M}"

@@ -27,8 +27,15 @@ from pytest_django.live_server_helper import LiveServer
 from cms.demo_accessibility import ACCESSIBILITY
 from cms.demo_content import body_of
 from cms.models import Region
-from events.models import EventPage
+from events.models import (
+    EventPage,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyRating,
+    SurveyVersion,
+)
 from events.registrations.views import DONE_SALT
+from events.surveys.links import survey_url
 from tests.cms.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -105,6 +112,7 @@ def build_site():
     }
     registration = RegistrationFactory(event=pages["event page"])
     token = signing.dumps(registration.pk, salt=DONE_SALT)
+    survey = survey_invitation(registration, pages["event page"])
     for language in LANGUAGES:
         with translation.override(language):
             addresses.setdefault("subscribe", {})[language] = reverse("newsletters:subscribe")
@@ -118,12 +126,31 @@ def build_site():
             addresses.setdefault("registration thanks", {})[language] = reverse(
                 "events:registered", args=[token]
             )
+            addresses.setdefault("survey", {})[language] = survey_url(
+                survey, language
+            ).removeprefix(settings.BASE_URL)
+            addresses.setdefault("survey results", {})[language] = reverse("events:survey_results")
+            addresses.setdefault("reflection sheet", {})[language] = reverse(
+                "network:reflection_sheet"
+            )
         week = localized(pages["programme"], language)
         addresses.setdefault("submission thanks", {})[language] = week.url + week.reverse_subpage(
             "submitted"
         )
         addresses.setdefault("submission form", {})[language] = week.submit_url
     return addresses
+
+
+def survey_invitation(registration, event):
+    """An open survey link, and five answers so the results page draws its chart."""
+    version = SurveyVersion.current()
+    for _n in range(5):
+        answer = SurveyAnswer.objects.create(event=event, version=version, indicator=4)
+        SurveyRating.objects.bulk_create(
+            SurveyRating(answer=answer, statement=item["id"], value=4)
+            for item in version.statements
+        )
+    return SurveyInvitation.objects.create(registration=registration, event=event, version=version)
 
 
 def localized(page, language):

@@ -61,6 +61,7 @@ def test_submitted_event_is_approved_in_the_admin_and_reaches_programme_and_feed
     page.wait_for_url("**/admin/")
     page.goto(reverse("participation_week_submissions:index"))
     page.get_by_role("link", name="Kaupunkikävely Kuopiossa").first.click()
+    page.locator("#id_create").check()  # the organiser is new to the network
     page.get_by_role("button", name="Hyväksy ja julkaise").click()
     page.wait_for_url("**/participation-week-submissions/")
 

@@ -103,7 +103,7 @@ def test_editors_without_the_permission_see_counts_but_no_personal_data(
     assert 'id="count-waiting">1' in html
     assert "maija@example.org" not in html and "Maija" not in html
     export = client.get(reverse("events_registration_export", args=[event.pk, "csv"]))
-    assert export.status_code == 302  # Wagtail's "permission denied" redirect
+    assert export.status_code == 403
     assert b"maija@example.org" not in export.content
 
 
@@ -117,7 +117,8 @@ def test_users_with_the_permission_see_search_and_export_registrants(
     assert b"matti@example.org" in html and b"maija@example.org" not in html
 
     response = client.get(reverse("events_registration_export", args=[event.pk, "csv"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[1][:2] == ["Maija Meikäläinen", "maija@example.org"]
     assert rows[2][5].startswith("'=")
 
@@ -171,24 +172,6 @@ def test_staff_add_a_registration_by_hand(client, admin_user, event):
 
     added = Registration.objects.get(email="liisa@example.org")
     assert added.added_by_staff and added.is_waiting
-
-
-def test_staff_move_a_registration_to_another_event(client, admin_user, event):
-    other = EventPageFactory(
-        parent=event.get_parent(), title="Toinen kahvila", registration_enabled=True
-    )
-    other.save_revision().publish()
-    client.force_login(admin_user)
-    matti = Registration.objects.get(email="matti@example.org")
-
-    client.post(
-        reverse("events_registration_action", args=[matti.pk, "move"]), {"target": other.pk}
-    )
-
-    matti.refresh_from_db()
-    assert matti.is_cancelled
-    moved = Registration.objects.get(event=other)
-    assert moved.email == "matti@example.org" and moved.is_confirmed
 
 
 def test_staff_send_failed_e_mails_again(client, admin_user, event):

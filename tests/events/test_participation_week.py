@@ -18,6 +18,7 @@ from icalendar import Calendar
 from cms.models import OutgoingEmail, Region
 from events.models import EventPage, Submission
 from events.participation_week import services
+from network.models import Organisation
 from tests.events.factories import (
     EventIndexPageFactory,
     EventTypeFactory,
@@ -226,7 +227,7 @@ def test_approved_submission_is_in_the_programme_and_feed_without_contact_detail
     submit(client, week, form_data)
     submission = Submission.objects.get()
 
-    event = services.approve(submission)
+    event = services.approve(submission, create_organisation=True)
 
     assert event.get_full_url() in mail.outbox[-1].body
     html = client.get(week.url).content.decode()
@@ -265,7 +266,7 @@ def test_edit_through_the_signed_link_goes_back_to_moderation(client, week, form
 
 def test_withdrawn_event_is_cancelled_in_the_feed(client, week, form_data):
     submit(client, week, form_data)
-    services.approve(Submission.objects.get())
+    services.approve(Submission.objects.get(), create_organisation=True)
 
     link = manage_link(mail.outbox[0])
     response = client.post(link, {"withdraw": "1"}, follow=True)
@@ -296,7 +297,7 @@ def test_rejection_tells_the_submitter_why(client, week, form_data):
 
 def test_programme_filters_search_and_counts(client, week, form_data, region):
     submit(client, week, form_data)
-    services.approve(Submission.objects.get())
+    services.approve(Submission.objects.get(), create_organisation=True)
     form_data.update(
         title="Verkkowebinaari osallisuudesta",
         organiser_name="Oulun kaupunki",
@@ -307,7 +308,7 @@ def test_programme_filters_search_and_counts(client, week, form_data, region):
         language="sv",
     )
     submit(client, week, form_data)
-    services.approve(Submission.objects.pending().get())
+    services.approve(Submission.objects.pending().get(), create_organisation=True)
 
     everything = client.get(week.url).content.decode()
     online = client.get(week.url + "?format=online").content.decode()
@@ -327,7 +328,7 @@ def test_admin_review_approves_and_dashboard_counts_pending(admin_client, client
 
     dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     review_url = reverse("participation_week_submissions:review", args=[submission.pk])
-    response = admin_client.post(review_url, {"approve": "1"})
+    response = admin_client.post(review_url, {"approve": "1", "create": "on"})
 
     assert (
         "1 osallisuusviikon tapahtuma odottaa" in dashboard
@@ -372,7 +373,7 @@ def test_approving_a_submission_outside_the_moved_week_asks_for_an_edit(
     week.save_revision().publish()
     review_url = reverse("participation_week_submissions:review", args=[submission.pk])
 
-    response = admin_client.post(review_url, {"approve": "1"})
+    response = admin_client.post(review_url, {"approve": "1", "create": "on"})
 
     assert response.status_code == 302
     assert Submission.objects.get().status == Submission.Status.PENDING
@@ -421,3 +422,83 @@ def test_moderator_lists_pending_submissions_and_edits_one(admin_client, client,
         listing.status_code == 200 and "Osallisuuskahvila kirjastossa" in listing.content.decode()
     )
     assert edit.status_code == 200 and "maija@example.org" in edit.content.decode()
+
+
+# Moderation: organiser matching, slugs, finding submissions -------------------------
+
+
+def review(admin_client, submission, data):
+    url = reverse("participation_week_submissions:review", args=[submission.pk])
+    return admin_client.post(url, {"approve": "1", **data})
+
+
+def test_approving_without_choosing_the_organiser_creates_nothing(
+    admin_client, client, week, form_data
+):
+    submit(client, week, form_data)
+    submission = Submission.objects.get()
+
+    response = review(admin_client, submission, {})
+
+    assert response.status_code == 400
+    assert not Organisation.objects.exists()
+    assert Submission.objects.get().status == Submission.Status.PENDING
+
+
+def test_moderator_matches_the_typed_name_to_an_existing_organisation(
+    admin_client, client, week, form_data
+):
+    existing = Organisation.objects.create(name="Osallisuusyhdistys Jyväskylä ry")
+    submit(client, week, form_data)
+    submission = Submission.objects.get()
+
+    page = admin_client.get(
+        reverse("participation_week_submissions:review", args=[submission.pk])
+    ).content.decode()
+    review(admin_client, submission, {"organisation": existing.pk})
+
+    assert "Osallisuusyhdistys Jyväskylä ry" in page[page.index('id="similar-organisations"') :]
+    assert Organisation.objects.count() == 1
+    assert Submission.objects.get().event.specific.organiser == existing
+
+
+def test_moderator_confirms_adding_a_new_organisation(admin_client, client, week, form_data):
+    submit(client, week, form_data)
+
+    review(admin_client, Submission.objects.get(), {"create": "on"})
+
+    organisation = Organisation.objects.get()
+    assert organisation.name == "Jyväskylän Osallisuusyhdistys ry"
+    assert Submission.objects.get().event.specific.organiser == organisation
+
+
+def test_approved_page_slug_is_the_title_with_a_number_only_on_a_clash(
+    admin_client, client, week, form_data
+):
+    submit(client, week, form_data)
+    submit(client, week, {**form_data, "contact_email": "toinen@example.org"}, "192.0.2.11")
+    first, second = Submission.objects.order_by("pk")
+
+    services.approve(first, create_organisation=True)
+    services.approve(second, create_organisation=True)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.event.slug == "osallisuuskahvila-kirjastossa"
+    assert second.event.slug == "osallisuuskahvila-kirjastossa-2"
+
+
+def test_submissions_list_filters_by_status_and_finds_a_contact_e_mail(
+    admin_client, client, week, form_data
+):
+    submit(client, week, form_data)
+    other = {**form_data, "title": "Hylätty kävely", "contact_email": "ville@example.org"}
+    submit(client, week, other, "192.0.2.11")
+    services.reject(Submission.objects.get(title="Hylätty kävely"), "Ei sovi")
+    index = reverse("participation_week_submissions:index")
+
+    pending = admin_client.get(index, {"status": "pending"}).content.decode()
+    found = admin_client.get(index, {"q": "ville@example.org"}).content.decode()
+
+    assert "Osallisuuskahvila kirjastossa" in pending and "Hylätty kävely" not in pending
+    assert "Hylätty kävely" in found and "Osallisuuskahvila kirjastossa" not in found

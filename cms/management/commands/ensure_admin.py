@@ -29,7 +29,9 @@ class Command(BaseCommand):
         if created or not user.check_password(password):
             user.set_password(password)
             user.save()
+        # Both addresses come from BASE_URL (host and port), where `make run` serves.
         admin_url = f"{settings.BASE_URL}/{settings.WAGTAIL_ADMIN_PATH}"
+        self.stdout.write(f"Site: {settings.BASE_URL}/")
         self.stdout.write(
             self.style.SUCCESS(f"Admin: {admin_url}  user: admin  password: {password}")
         )
