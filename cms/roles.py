@@ -58,6 +58,11 @@ ROLES = {
 }
 
 
+# Wagtail's own Moderators group, where a site still has it, also moderates
+# participation-week submissions.
+EXISTING_GROUP_GRANTS = {"Moderators": ["events.view_submission", "events.change_submission"]}
+
+
 def _permission(apps, dotted):
     app_label, codename = dotted.split(".")
     Permission = apps.get_model("auth", "Permission")
@@ -88,3 +93,6 @@ def apply_roles(apps):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=_permission(apps, dotted)
             )
+    for name, permissions in EXISTING_GROUP_GRANTS.items():
+        for group in Group.objects.filter(name=name):
+            group.permissions.add(*(_permission(apps, p) for p in permissions))

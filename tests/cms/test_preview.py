@@ -35,3 +35,4 @@ def test_email_preview_allows_the_mails_inline_styles_and_the_web_preview_does_n
     assert "style-src 'self' 'unsafe-inline'" in email["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in email["Content-Security-Policy"]
     assert "'unsafe-inline'" not in web["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in web["Content-Security-Policy"], web.headers

@@ -101,6 +101,8 @@ def test_ready_made_groups_exist_with_finnish_names():
     assert communicators.page_permissions.filter(permission__codename="publish_page").exists()
     assert event_staff.permissions.filter(codename="view_registration").exists()
     assert not event_staff.permissions.filter(codename="add_send").exists()
+    moderators = Group.objects.get(name="Moderators")
+    assert moderators.permissions.filter(codename="change_submission").exists()
 
 
 def test_a_communicator_may_send_and_someone_without_the_group_may_not(
