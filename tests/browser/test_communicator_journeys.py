@@ -8,7 +8,6 @@ from django.core import mail
 from django.urls import reverse
 
 import pytest
-from playwright.sync_api import expect
 
 from cms.models import Region
 from cms.roles import COMMUNICATORS, apply_roles
