@@ -89,6 +89,7 @@ def test_prefill_offers_finnish_content_pages_and_adds_the_chosen(page, communic
         label="Osallisuutta päätöksiin"
     )
     page.get_by_role("button", name="Esitäytä luonnos").click()
+    page.locator("button[name=choose]").wait_for()
     offered = page.locator("label:has(input[name=pages])").all_inner_texts()
     assert sorted(text.split(" (")[0].strip() for text in offered) == [
         "Ohitettu uutinen",
@@ -99,6 +100,7 @@ def test_prefill_offers_finnish_content_pages_and_adds_the_chosen(page, communic
     page.locator("button[name=choose]").click()
     page.wait_for_url(f"**{reverse('wagtailadmin_pages:edit', args=[issue.pk])}")
 
+    issue.refresh_from_db()
     draft = issue.get_latest_revision_as_object()
     assert [
         block.value["page"].pk for block in draft.body if block.block_type == "featured_page"
