@@ -8,13 +8,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from newsletters.forms import ImportForm, PrefillForm, SendForm, TestSendForm
+from newsletters.emails import preview_issue_html
+from newsletters.forms import (
+    ImportForm,
+    PrefillChoiceForm,
+    PrefillForm,
+    SendForm,
+    TestSendForm,
+)
 from newsletters.models import (
     Delivery,
     DeliveryEvent,
@@ -23,13 +32,17 @@ from newsletters.models import (
     Send,
     SubscriberImport,
 )
+from newsletters.panels import VIEW_PERMISSION
 from newsletters.segments import Segment
 from newsletters.services import composing, csv_io, sending
 from newsletters.tasks import run_import, send_test_issue
 
-VIEW_PERMISSION = "newsletters.view_send"
 SEND_PERMISSION = "newsletters.add_send"
 IMPORT_PERMISSION = "newsletters.add_subscriber"
+NO_RECIPIENTS = _lazy(
+    "Nobody would receive this issue: the chosen lists have no active subscribers "
+    "in this audience. Choose another list or audience."
+)
 STAT_EVENTS = {
     "delivered": Delivery.Status.DELIVERED.label,
     "bounced": Delivery.Status.BOUNCED.label,
@@ -74,6 +87,14 @@ def issue(request, issue_id):
     return render(request, "newsletters/admin/issue.html", context)
 
 
+def email_preview(request, issue_id):
+    """The e-mail of the draft being edited. Wagtail's own preview URL shows "not
+    available" until the editor has opened the preview panel in this session."""
+    require(request, VIEW_PERMISSION)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    return HttpResponse(preview_issue_html(page.get_latest_revision_as_object()))
+
+
 @require_POST
 def send_test(request, issue_id):
     require(request, SEND_PERMISSION)
@@ -107,11 +128,20 @@ def send(request, issue_id):
     lists = form.cleaned_data["mailing_lists"]
     scheduled_at = form.cleaned_data["scheduled_at"]
     segment = Segment.from_form(form.cleaned_data)
+    recipient_count = sending.recipients(lists, segment).count()
+    if not recipient_count:
+        form.add_error(None, NO_RECIPIENTS)
+        return render(
+            request,
+            "newsletters/admin/issue_send_invalid.html",
+            {"issue": page, "form": form},
+            status=400,
+        )
     if "confirm" not in request.POST:
         context = {
             "issue": page,
             "form": form,
-            "recipient_count": sending.recipients(lists, segment).count(),
+            "recipient_count": recipient_count,
             "mailing_lists": lists,
             "scheduled_at": scheduled_at,
             "segment": segment.describe(),
@@ -171,16 +201,25 @@ def import_progress(request, import_id):
 
 @require_POST
 def prefill(request, issue_id):
-    """Add what was published since the list's last issue to the issue's draft."""
+    """Find what was published in the list's language since its last issue, then let
+    the editor choose which pages become featured-page blocks of the draft."""
     page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     form = PrefillForm(request.POST)
-    if form.is_valid():
-        added = composing.prefill_issue(page, form.cleaned_data["mailing_list"], request.user)
+    if not form.is_valid():
+        return redirect("newsletters_admin:issue", page.pk)
+    mailing_list = form.cleaned_data["mailing_list"]
+    data = request.POST if "choose" in request.POST else None
+    choice = PrefillChoiceForm(composing.candidates(mailing_list), data)
+    if choice.is_bound and choice.is_valid():
+        added = composing.prefill_issue(
+            page, choice.cleaned_data["pages"], choice.cleaned_data["upcoming_events"], request.user
+        )
         messages.success(request, _("Pages added to the draft: %(count)s.") % {"count": added})
         return redirect("wagtailadmin_pages:edit", page.pk)
-    return redirect("newsletters_admin:issue", page.pk)
+    context = {"issue": page, "form": choice, "mailing_list": mailing_list}
+    return render(request, "newsletters/admin/prefill_choose.html", context)
 
 
 def issue_from_page(request, page_id):

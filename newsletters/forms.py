@@ -3,7 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.core.validators import validate_email
+from django.utils import formats
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Page
 
 from cms.languages import in_language
 from cms.models import Region
@@ -118,7 +123,7 @@ class SendForm(forms.Form):
     scheduled_at = forms.DateTimeField(
         label=_("Send later (optional)"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=AdminDateTimeInput(),
         help_text=_("Leave empty to send now. Time in Finland."),
     )
     segment_regions = forms.ModelMultipleChoiceField(
@@ -162,6 +167,33 @@ class PrefillForm(forms.Form):
     mailing_list = forms.ModelChoiceField(
         label=_("Since the last issue of"), queryset=MailingList.objects
     )
+
+
+class PageChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        kind = obj.specific_class._meta.verbose_name if obj.specific_class else ""
+        published = formats.date_format(localtime(obj.first_published_at), "SHORT_DATE_FORMAT")
+        return f"{obj.title} ({kind}, {published})"
+
+
+class PrefillChoiceForm(forms.Form):
+    """The editor's pick among what pre-fill found: nothing becomes a block unchosen."""
+
+    pages = PageChoiceField(
+        label=_("Pages to add as featured pages"),
+        queryset=Page.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    upcoming_events = forms.BooleanField(
+        label=_("Add a block of upcoming events"), required=False, initial=True
+    )
+
+    def __init__(self, candidates, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pages"].queryset = Page.objects.filter(
+            pk__in=[page.pk for page in candidates]
+        ).order_by("-first_published_at")
 
 
 class ImportForm(forms.Form):

@@ -27,7 +27,10 @@ def run_import(import_id):
 
 @task()
 def send_test_issue(issue_id, addresses):
-    sending.send_test(NewsletterIssuePage.objects.get(pk=issue_id), addresses)
+    """The draft being edited (the latest revision), not the published issue: a test
+    is for checking changes before they go out."""
+    issue = NewsletterIssuePage.objects.get(pk=issue_id)
+    sending.send_test(issue.get_latest_revision_as_object(), addresses)
 
 
 @task()

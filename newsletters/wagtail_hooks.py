@@ -1,12 +1,14 @@
 """Admin registration: lists, subscribers and subscriptions as snippets, the sending
 views of an issue, and the CSV import."""
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -54,11 +56,21 @@ class SubscriptionViewSet(SnippetViewSet):
     ]
 
 
+class IssueListingViewSet(PageListingViewSet):
+    """Every issue in one list, so the menu leads to the issues and from each, through
+    its "…" menu, to sending."""
+
+    model = NewsletterIssuePage
+    icon = "mail"
+    menu_label = _("Issues")
+    name = "newsletter_issues"
+
+
 class NewslettersGroup(SnippetViewSetGroup):
     menu_label = _("Newsletters")
     menu_icon = "mail"
     menu_order = 310
-    items = (MailingListViewSet, SubscriberViewSet, SubscriptionViewSet)
+    items = (IssueListingViewSet, MailingListViewSet, SubscriberViewSet, SubscriptionViewSet)
 
 
 register_snippet(NewslettersGroup)
@@ -66,6 +78,7 @@ register_snippet(NewslettersGroup)
 
 admin_urls = [
     path("issue/<int:issue_id>/", admin_views.issue, name="issue"),
+    path("issue/<int:issue_id>/email/", admin_views.email_preview, name="email_preview"),
     path("issue/<int:issue_id>/test/", admin_views.send_test, name="send_test"),
     path("issue/<int:issue_id>/send/", admin_views.send, name="send"),
     path("send/<int:send_id>/cancel/", admin_views.cancel, name="cancel"),
@@ -83,7 +96,7 @@ def register_admin_urls():
 
 
 class IssueSendingButton(PageMenuItem):
-    label = _("Sending")
+    label = _("Send the newsletter")
     icon_name = "mail"
     url_name = "newsletters_admin:issue"
     priority = 12
@@ -129,4 +142,12 @@ def register_import_menu_item():
         reverse("newsletters_admin:import"),
         icon_name="upload",
         order=311,
+    )
+
+
+@hooks.register("register_permissions")
+def send_permissions():
+    """Offered in the group editor, so sending can be given to a group."""
+    return Permission.objects.filter(
+        content_type__app_label="newsletters", codename__in=["view_send", "add_send"]
     )

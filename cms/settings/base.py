@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # The page cache (cms/page_cache): this half stores what the visitor got...
     "cms.page_cache.middleware.UpdatePageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.preview.PreviewFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -296,7 +297,10 @@ NEWSLETTER_RATE_LIMIT = env_int("NEWSLETTER_RATE_LIMIT", 0)
 NEWSLETTER_SEND_CONNECTIONS = env_int("NEWSLETTER_SEND_CONNECTIONS", 4)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
-NEWSLETTER_PREFILL_PAGE_TYPES = env_list("NEWSLETTER_PREFILL_PAGE_TYPES")
+# What an issue's pre-fill offers: content pages, not indexes, series or the week's page.
+NEWSLETTER_PREFILL_PAGE_TYPES = env_list(
+    "NEWSLETTER_PREFILL_PAGE_TYPES", "cms.NewsPage,cms.ResearchMessagePage,events.EventPage"
+)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Osallisuusverkosto"

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from cms.models import BasePage
 from newsletters.blocks import IssueBlock
 from newsletters.emails import preview_issue_html
+from newsletters.panels import SendingPanel
 
 
 class IssueQuerySet(PageQuerySet):
@@ -58,7 +59,12 @@ class NewsletterIssuePage(BasePage):
     lead = models.TextField(_("lead"), blank=True, max_length=600)
     body = StreamField(IssueBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    content_panels = [
+        SendingPanel(heading=_("Newsletter sending")),
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
 
     parent_page_types = ["newsletters.NewsletterIndexPage"]
     subpage_types = []
@@ -78,5 +84,9 @@ class NewsletterIssuePage(BasePage):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            return HttpResponse(preview_issue_html(self))
+            response = HttpResponse(preview_issue_html(self))
+            # A mail carries its styles inline (mail clients drop stylesheets); the site's
+            # style-src 'self' would show it unstyled. This response only.
+            response._csp_update = {"style-src": ["'unsafe-inline'"]}
+            return response
         return super().serve(request)

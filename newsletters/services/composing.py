@@ -11,11 +11,10 @@ from django.db.models import Max
 from wagtail.models import Page
 
 from events.listing import live_events_in_language
-from events.models import EventPage
 from newsletters.blocks import IssueBlock
-from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, Send
+from newsletters.models import NewsletterIssuePage, Send
 
-PREFILL_LIMIT = 20
+PREFILL_LIMIT = 50
 
 
 def last_issue_time(mailing_list):
@@ -25,37 +24,35 @@ def last_issue_time(mailing_list):
     return latest or datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def pages_since(moment):
-    """Live content pages first published after `moment`, newest first. Which page types
-    count is NEWSLETTER_PREFILL_PAGE_TYPES ("app_label.model"); by default every type
-    but the home page and the newsletter's own."""
-    pages = Page.objects.live().filter(first_published_at__gt=moment, depth__gt=2)
-    names = settings.NEWSLETTER_PREFILL_PAGE_TYPES
-    if names:
-        types = [ContentType.objects.get_by_natural_key(*name.lower().split(".")) for name in names]
-        pages = pages.filter(content_type__in=types)
-    else:
-        # Events come in through the upcoming-events block instead.
-        own = ContentType.objects.get_for_models(
-            NewsletterIndexPage, NewsletterIssuePage, EventPage
-        )
-        pages = pages.exclude(content_type__in=own.values())
+def candidates(mailing_list):
+    """What pre-fill offers for the list: live content pages in the list's language
+    first published since its last issue, newest first. The types are
+    NEWSLETTER_PREFILL_PAGE_TYPES ("app_label.Model": news, research messages, events)."""
+    types = [
+        ContentType.objects.get_by_natural_key(*name.lower().split("."))
+        for name in settings.NEWSLETTER_PREFILL_PAGE_TYPES
+    ]
+    pages = Page.objects.live().filter(
+        first_published_at__gt=last_issue_time(mailing_list),
+        content_type__in=types,
+        locale__language_code=mailing_list.language,
+    )
     return pages.order_by("-first_published_at")[:PREFILL_LIMIT]
 
 
-def prefill_issue(issue, mailing_list, user=None):
-    """Add a featured-page block for each page published since the list's last issue,
-    saved as a draft revision for the editor to curate. Returns how many were added."""
+def prefill_issue(issue, pages, upcoming_events=False, user=None):
+    """Add a featured-page block for each page the editor chose (and, if asked, one
+    upcoming-events block), saved as a draft revision. Returns how many pages were added."""
     draft = issue.get_latest_revision_as_object()
     featured = {
         block.value["page"].pk
         for block in draft.body
         if block.block_type == "featured_page" and block.value.get("page")
     }
-    added = [page for page in pages_since(last_issue_time(mailing_list)) if page.pk not in featured]
+    added = [page for page in pages if page.pk not in featured]
     for page in added:
         draft.body.append(("featured_page", {"page": page, "title": "", "lead": ""}))
-    events_added = _add_upcoming_events(draft)
+    events_added = upcoming_events and _add_upcoming_events(draft)
     if added or events_added:
         draft.save_revision(user=user)
     return len(added)

@@ -158,7 +158,7 @@ def test_organisations_import_with_types_and_regions():
 
 def staff(client, django_user_model, *codenames):
     user = django_user_model.objects.create_user("viestija", password="pw")
-    group = Group.objects.create(name="Viestijät")
+    group = Group.objects.create(name="Testiryhmä")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in codenames:
         group.permissions.add(Permission.objects.get(codename=codename))

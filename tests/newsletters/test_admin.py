@@ -14,7 +14,7 @@ def login(client, django_user_model, *codenames):
     user = django_user_model.objects.create_user(
         "viestija", email="viestija@example.org", password="pw"
     )
-    group = Group.objects.create(name="Viestijät")
+    group = Group.objects.create(name="Testiryhmä")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in codenames:
         group.permissions.add(Permission.objects.get(codename=codename))

@@ -10,9 +10,15 @@ from newsletters.blocks import IssueBlock
 from newsletters.emails import render_issue
 from newsletters.models import NewsletterIssuePage, Send
 from newsletters.services import composing
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
-from tests.factories import StandardPageFactory
-from tests.newsletters.factories import NewsletterIssuePageFactory
+from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventSeriesPageFactory,
+    EventTypeFactory,
+)
+from tests.factories import StandardPageFactory, translate
+from tests.newsletters.factories import MailingListFactory, NewsletterIssuePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,41 +28,58 @@ def publish(page):
     return page
 
 
-def test_prefill_adds_pages_published_since_the_lists_last_issue(home, index, mailing_list):
+def test_prefill_offers_pages_published_since_the_lists_last_issue(home, index, mailing_list):
+    news = NewsIndexPageFactory(parent=home)
     with time_machine.travel("2025-01-10 12:00 +0200"):
-        publish(StandardPageFactory(parent=home, title="Vanha uutinen"))
+        publish(NewsPageFactory(parent=news, title="Vanha uutinen"))
         previous = NewsletterIssuePageFactory(parent=index)
         Send.objects.create(issue=previous, status="finished", finished_at=timezone.now())
         Send.objects.get().mailing_lists.set([mailing_list])
     with time_machine.travel("2025-02-10 12:00 +0200"):
-        publish(StandardPageFactory(parent=home, title="Uusi uutinen"))
-        issue = NewsletterIssuePageFactory(parent=index, body=[])
+        publish(NewsPageFactory(parent=news, title="Uusi uutinen"))
 
-        added = composing.prefill_issue(issue, mailing_list)
+        offered = composing.candidates(mailing_list)
+
+    assert [page.title for page in offered] == ["Uusi uutinen"]
+
+
+def test_prefill_offers_only_content_pages_in_the_lists_language(home, index):
+    news = NewsIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home)
+    finnish_news = publish(NewsPageFactory(parent=news, title="Uutinen"))
+    publish(EventPageFactory(parent=events, title="Etäkahvila"))
+    publish(EventSeriesPageFactory(parent=events, title="Kahvilasarja"))
+    publish(StandardPageFactory(parent=home, title="Tietoa meistä"))
+    swedish = translate(finnish_news, "sv", title="Nyhet")
+    finnish = MailingListFactory(language="fi")
+    svenska = MailingListFactory(language="sv")
+
+    assert {page.title for page in composing.candidates(finnish)} == {"Uutinen", "Etäkahvila"}
+    assert [page.pk for page in composing.candidates(svenska)] == [swedish.pk]
+
+
+def test_prefill_adds_only_the_chosen_pages_as_a_draft(home, index, mailing_list):
+    news = NewsIndexPageFactory(parent=home)
+    chosen = publish(NewsPageFactory(parent=news, title="Valittu"))
+    publish(NewsPageFactory(parent=news, title="Ohitettu"))
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    added = composing.prefill_issue(issue, [chosen])
 
     draft = issue.get_latest_revision_as_object()
     titles = [b.value.display_title() for b in draft.body if b.block_type == "featured_page"]
     assert added == 1
-    assert titles == ["Uusi uutinen"]
+    assert titles == ["Valittu"]
     issue.refresh_from_db()
     assert issue.has_unpublished_changes
-
-
-def test_prefill_twice_adds_nothing_new(home, index, mailing_list):
-    publish(StandardPageFactory(parent=home, title="Uutinen"))
-    issue = NewsletterIssuePageFactory(parent=index, body=[])
-
-    composing.prefill_issue(issue, mailing_list)
-
-    assert composing.prefill_issue(issue, mailing_list) == 0
+    assert composing.prefill_issue(issue, [chosen]) == 0
 
 
 def test_prefill_can_be_limited_to_page_types(settings, home, index, mailing_list):
     settings.NEWSLETTER_PREFILL_PAGE_TYPES = ["cms.HomePage"]
-    publish(StandardPageFactory(parent=home, title="Uutinen"))
-    issue = NewsletterIssuePageFactory(parent=index, body=[])
+    publish(NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Uutinen"))
 
-    assert composing.prefill_issue(issue, mailing_list) == 0
+    assert not composing.candidates(mailing_list)
 
 
 def test_a_page_becomes_a_draft_issue_without_retyping(home, index):
@@ -102,15 +125,39 @@ def test_admin_prefill_needs_edit_permission(client, django_user_model, index, m
     assert refused(response)
 
 
-def test_admin_prefill_redirects_to_the_editor(admin_client, home, index, mailing_list):
-    publish(StandardPageFactory(parent=home, title="Uutinen"))
+def test_admin_prefill_lets_the_editor_choose_before_adding(
+    admin_client, home, index, mailing_list
+):
+    news = NewsIndexPageFactory(parent=home)
+    chosen = publish(NewsPageFactory(parent=news, title="Valittu uutinen"))
+    publish(NewsPageFactory(parent=news, title="Ohitettu uutinen"))
     issue = NewsletterIssuePageFactory(parent=index, body=[])
+    url = reverse("newsletters_admin:prefill", args=[issue.pk])
 
-    response = admin_client.post(
-        reverse("newsletters_admin:prefill", args=[issue.pk]), {"mailing_list": mailing_list.pk}
+    offer = admin_client.post(url, {"mailing_list": mailing_list.pk})
+    added = admin_client.post(
+        url, {"mailing_list": mailing_list.pk, "pages": [chosen.pk], "choose": "1"}
     )
 
-    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[issue.pk])
+    assert "Ohitettu uutinen" in offer.content.decode()
+    assert not issue.get_latest_revision_as_object().body
+    assert added["Location"] == reverse("wagtailadmin_pages:edit", args=[issue.pk])
+    issue.refresh_from_db()
+    draft = issue.get_latest_revision_as_object()
+    assert [block.value["page"].pk for block in draft.body] == [chosen.pk]
+
+
+def test_admin_prefill_refuses_pages_it_did_not_offer(admin_client, home, index, mailing_list):
+    about = publish(StandardPageFactory(parent=home, title="Tietoa meistä"))
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    admin_client.post(
+        reverse("newsletters_admin:prefill", args=[issue.pk]),
+        {"mailing_list": mailing_list.pk, "pages": [about.pk], "choose": "1"},
+    )
+
+    issue.refresh_from_db()
+    assert not issue.get_latest_revision_as_object().body
 
 
 def test_prefill_adds_one_block_of_upcoming_events_not_each_event(home, index, mailing_list):
@@ -118,8 +165,8 @@ def test_prefill_adds_one_block_of_upcoming_events_not_each_event(home, index, m
     EventPageFactory(parent=events, title="Etäkahvila joulukuussa")
     issue = NewsletterIssuePageFactory(parent=index, body=[])
 
-    assert composing.prefill_issue(issue, mailing_list) == 0
-    composing.prefill_issue(issue, mailing_list)
+    assert composing.prefill_issue(issue, [], upcoming_events=True) == 0
+    composing.prefill_issue(issue, [], upcoming_events=True)
 
     draft = issue.get_latest_revision_as_object()
     assert [block.block_type for block in draft.body] == ["upcoming_events"]
