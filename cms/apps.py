@@ -9,8 +9,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
+        from cms import checks, personal_data, receivers, request_memo  # noqa: F401
         from cms.cache_table import create_cache_table
 
         personal_data.register()
+        request_memo.install()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cms.cache_table")

@@ -101,7 +101,7 @@ class HomePage(BasePage):
             "@type": "WebSite",
             "name": self.title,
             "url": site_url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "potentialAction": {
                 "@type": "SearchAction",
                 "target": {"@type": "EntryPoint", "urlTemplate": search_url + "?q={query}"},

@@ -198,7 +198,7 @@ class NewsPage(BasePage):
             "headline": self.title,
             "description": self.meta_description,
             "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "mainEntityOfPage": self.get_full_url(request),
             "author": [{"@type": "Person", "name": p.name} for p in self.authors.all()],
         }

@@ -7,17 +7,29 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from cms.request_memo import locale_for_id
+
 register = template.Library()
 
 
 def page_translations(request, page):
     """{language code: live translation} of `page`, itself included; looked up once per
-    request, as the language switcher and the hreflang links both need it."""
+    request, as the language switcher and the hreflang links both need it. The home
+    page's translations (the switcher's fallback) come in the same query."""
     cache = request.__dict__.setdefault("_page_translations", {})
-    if page.pk not in cache:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        cache[page.pk] = {t.locale.language_code: t for t in translations}
-    return cache[page.pk]
+    if page.translation_key not in cache:
+        keys = {page.translation_key}
+        site = Site.find_for_request(request)
+        if site is not None:
+            keys.add(site.root_page.translation_key)
+        for key in keys:
+            cache.setdefault(key, {})
+        for translation_ in (
+            Page.objects.filter(translation_key__in=keys).live().specific(defer=True)
+        ):
+            language = locale_for_id(translation_.locale_id).language_code
+            cache[translation_.translation_key][language] = translation_
+    return cache[page.translation_key]
 
 
 def subpage_path(request):
@@ -56,8 +68,10 @@ def localized_page_url(context, page):
     """The URL of `page` in the active language when it has been translated."""
     if page is None:
         return ""
-    translated = page.get_translation_or_none(Locale.get_active()) or page
-    return translated.get_url(context["request"])
+    locale = Locale.get_active()
+    if page.locale_id != locale.pk:
+        page = page.get_translation_or_none(locale) or page
+    return page.get_url(context["request"])
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
