@@ -5,13 +5,15 @@ Rendering one page asks Wagtail for the active locale about ten times (routing, 
 `.public()` queryset and once more to guard the page itself. Both are a handful of rows
 that change only in the admin, so within one request the first answer serves them all:
 `RequestMemoMiddleware` opens a memo for the request, and Wagtail's two lookups read it.
-Outside a request (management commands, tasks) nothing is memoised and every lookup asks
-the database, as Wagtail does. Saving or deleting a locale or a restriction empties the
-memo, so a request that changes one never reads the old rows.
+Between requests the rows wait in the shared cache (Redis in production, so every process
+sees one copy), deleted whenever a locale or a restriction is saved or deleted or a page
+moves, and kept at most `SHARED_TIMEOUT` seconds in any case. Outside a request
+(management commands, tasks) Wagtail's lookups ask the database as usual.
 """
 
 from contextvars import ContextVar
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
@@ -19,8 +21,11 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
+from wagtail.signals import post_page_move
 
 _memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
+SHARED_KEY = "request_memo:locales-and-restrictions"
+SHARED_TIMEOUT = 300
 
 
 def memoized(key, compute):
@@ -53,14 +58,30 @@ class RequestMemoMiddleware:
 
 
 def _forget(**kwargs):
+    cache.delete(SHARED_KEY)
     memo = _memo.get()
     if memo is not None:
         memo.clear()
 
 
+def _read_shared():
+    facts = cache.get(SHARED_KEY)
+    if facts is None:
+        facts = {
+            "locales": {loc.language_code: loc for loc in Locale.objects.all()},
+            "restrictions": list(PageViewRestriction.objects.select_related("page")),
+        }
+        cache.set(SHARED_KEY, facts, SHARED_TIMEOUT)
+    return facts
+
+
+def _shared():
+    return memoized("shared", _read_shared)
+
+
 def locales():
-    """{language code: Locale} of every locale, in one query per request."""
-    return memoized("locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()})
+    """{language code: Locale} of every locale."""
+    return _shared()["locales"]
 
 
 def locale_for_id(locale_id):
@@ -79,10 +100,16 @@ def _get_for_language(manager, language_code):
 
 
 def restrictions():
-    """Every page view restriction with its page, in one query per request."""
+    """Every page view restriction with its page."""
+    return _shared()["restrictions"]
+
+
+def live_children(page):
+    """The live, public children of `page`, as their own page types with the type's
+    fields deferred: the main menu and the home page's sections read the same rows."""
     return memoized(
-        "view_restrictions",
-        lambda: list(PageViewRestriction.objects.select_related("page")),
+        ("live_children", page.pk),
+        lambda: list(page.get_children().live().public().specific(defer=True)),
     )
 
 
@@ -104,3 +131,4 @@ def install():
     for model in (Locale, PageViewRestriction):
         post_save.connect(_forget, sender=model, dispatch_uid=f"request_memo.{model.__name__}")
         post_delete.connect(_forget, sender=model, dispatch_uid=f"request_memo.{model.__name__}.d")
+    post_page_move.connect(_forget, dispatch_uid="request_memo.page_move")

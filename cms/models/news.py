@@ -63,7 +63,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
 
     def news(self):
-        return NewsPage.objects.child_of(self).in_locale(self.locale).for_listing()
+        return NewsPage.objects.child_of(self).in_locale(self.locale_id).for_listing()
 
     @path("")
     def listing(self, request):

@@ -39,7 +39,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("research message index")
 
     def issues(self):
-        return ResearchMessagePage.objects.child_of(self).in_locale(self.locale).for_listing()
+        return ResearchMessagePage.objects.child_of(self).in_locale(self.locale_id).for_listing()
 
     @path("")
     def listing(self, request):

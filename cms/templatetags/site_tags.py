@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from cms.request_memo import locale_for_id
+from cms.request_memo import live_children, locale_for_id
 
 register = template.Library()
 
@@ -82,7 +82,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for child in home.get_children().live().in_menu().public():
+        for child in (child for child in live_children(home) if child.show_in_menus):
             is_current = isinstance(current, Page) and current.path.startswith(child.path)
             items.append(
                 {"title": child.title, "url": child.get_url(request), "current": is_current}
