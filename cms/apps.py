@@ -14,4 +14,7 @@ class CmsConfig(AppConfig):
 
         personal_data.register()
         request_memo.install()
+        request_memo.watch_rows(
+            self.get_model("Region"), self.get_model("Theme"), self.get_model("TargetGroup")
+        )
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cms.cache_table")

@@ -18,13 +18,14 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 _memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
 SHARED_KEY = "request_memo:locales-and-restrictions"
+SITES_KEY = "request_memo:sites"
 SHARED_TIMEOUT = 300
 
 
@@ -58,7 +59,7 @@ class RequestMemoMiddleware:
 
 
 def _forget(**kwargs):
-    cache.delete(SHARED_KEY)
+    cache.delete_many([SHARED_KEY, SITES_KEY])
     memo = _memo.get()
     if memo is not None:
         memo.clear()
@@ -113,6 +114,56 @@ def live_children(page):
     )
 
 
+def seed_live_children(page, children):
+    """Record `page`'s live children read along with other rows (see
+    `site_tags.page_translations`), unless this request has already read them."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.setdefault(("live_children", page.pk), [c for c in children if is_public(c)])
+
+
+def is_public(page):
+    """Whether `page` is outside every restricted section."""
+    return not any(page.path.startswith(r.page.path) for r in restrictions())
+
+
+def cached_rows(model):
+    """Every row of a small table that only editors change (event types, regions,
+    themes), in its default order: from the request's memo, else the shared cache, else
+    one query. `watch_rows` must have been called for the model, so edits clear it."""
+    key = f"request_memo:rows:{model._meta.label_lower}"
+
+    def read():
+        rows = cache.get(key)
+        if rows is None:
+            rows = list(model._default_manager.all())
+            cache.set(key, rows, SHARED_TIMEOUT)
+        return rows
+
+    return memoized(key, read)
+
+
+def watch_rows(*models):
+    """Forget a model's `cached_rows` whenever one of its rows is saved or deleted."""
+    for model in models:
+        key = f"request_memo:rows:{model._meta.label_lower}"
+
+        def forget(key=key, **kwargs):
+            cache.delete(key)
+            memo = _memo.get()
+            if memo is not None:
+                memo.pop(key, None)
+
+        uid = f"request_memo.rows.{model._meta.label_lower}"
+        post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + ".d")
+
+
+def cached_row(model, pk):
+    """The row of `model` with primary key `pk` from `cached_rows`, or None."""
+    return next((row for row in cached_rows(model) if row.pk == pk), None)
+
+
 def _private_q(queryset):
     """Wagtail's `PageQuerySet.private_q` built from the request's restrictions."""
     q = Q()
@@ -121,14 +172,30 @@ def _private_q(queryset):
     return q if q else Q(pk__in=[])
 
 
+def _find_site_for_request(request):
+    """Wagtail's `Site._find_for_request`, kept per host and port in the shared cache:
+    the site and its root page (whose address and translations every page reads)."""
+    if _memo.get() is None:
+        return _wagtail_find_site(request)
+    key = (request._get_raw_host(), request.get_port())
+    sites = cache.get(SITES_KEY) or {}
+    if key not in sites:
+        sites[key] = _wagtail_find_site(request)
+        cache.set(SITES_KEY, sites, SHARED_TIMEOUT)
+    return sites[key]
+
+
 _wagtail_get_for_language = LocaleManager.get_for_language
+_wagtail_find_site = Site._find_for_request
 
 
 def install():
     """Point Wagtail's locale and restriction lookups at the memo (from `AppConfig.ready`)."""
     LocaleManager.get_for_language = _get_for_language
+    Site._find_for_request = staticmethod(_find_site_for_request)
     PageQuerySet.private_q = _private_q
-    for model in (Locale, PageViewRestriction):
+    for model in (Locale, PageViewRestriction, Site):
         post_save.connect(_forget, sender=model, dispatch_uid=f"request_memo.{model.__name__}")
         post_delete.connect(_forget, sender=model, dispatch_uid=f"request_memo.{model.__name__}.d")
-    post_page_move.connect(_forget, dispatch_uid="request_memo.page_move")
+    for signal in (post_page_move, page_published, page_unpublished):
+        signal.connect(_forget, dispatch_uid=f"request_memo.{id(signal)}")

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region, Theme
+from cms.request_memo import cached_rows
 from events.models import EventPage, EventType
 from events.registrations.seats import with_seats
 
@@ -61,9 +62,9 @@ class Filters:
     @classmethod
     def from_request(cls, params):
         filters = cls()
-        filters.event_type = EventType.objects.filter(slug=params.get("type", "")).first()
-        filters.region = Region.objects.filter(slug=params.get("region", "")).first()
-        filters.theme = Theme.objects.filter(slug=params.get("theme", "")).first()
+        filters.event_type = _by_slug(EventType, params.get("type", ""))
+        filters.region = _by_slug(Region, params.get("region", ""))
+        filters.theme = _by_slug(Theme, params.get("theme", ""))
         language = params.get("language", "")
         filters.language = language if language in EventPage.Language.values else ""
         attendance = params.get("format", "")
@@ -102,11 +103,16 @@ class Filters:
         return events.distinct()
 
 
+def _by_slug(model, slug):
+    """The row with `slug` among the cached rows the filter offers, or None."""
+    return next((row for row in cached_rows(model) if slug and row.slug == slug), None)
+
+
 def filter_choices():
     return {
-        "types": EventType.objects.all(),
-        "regions": Region.objects.all(),
-        "themes": Theme.objects.all(),
+        "types": cached_rows(EventType),
+        "regions": cached_rows(Region),
+        "themes": cached_rows(Theme),
         "languages": EventPage.Language.choices,
         "formats": [("online", _("Online")), ("onsite", _("On site"))],
     }

@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock, HighlightsBlock
 from cms.links import absolute_url
 from cms.request_memo import live_children
+from cms.templatetags.site_tags import page_translations
 
 from .base import BasePage
 from .news import NewsIndexPage
@@ -83,6 +84,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        page_translations(request, self)  # reads the menu's pages too, which the sections use
         news_index = next(
             (child for child in live_children(self) if isinstance(child, NewsIndexPage)), None
         )

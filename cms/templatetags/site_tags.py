@@ -2,12 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from cms.request_memo import live_children, locale_for_id
+from cms.request_memo import live_children, locale_for_id, seed_live_children
 
 register = template.Library()
 
@@ -15,21 +16,37 @@ register = template.Library()
 def page_translations(request, page):
     """{language code: live translation} of `page`, itself included; looked up once per
     request, as the language switcher and the hreflang links both need it. The home
-    page's translations (the switcher's fallback) come in the same query."""
+    page's translations (the switcher's fallback) and their children (the main menu)
+    come in the same query."""
     cache = request.__dict__.setdefault("_page_translations", {})
     if page.translation_key not in cache:
-        keys = {page.translation_key}
         site = Site.find_for_request(request)
-        if site is not None:
-            keys.add(site.root_page.translation_key)
+        home = site.root_page if site is not None else None
+        keys = {page.translation_key} | ({home.translation_key} if home else set())
         for key in keys:
             cache.setdefault(key, {})
-        for translation_ in (
-            Page.objects.filter(translation_key__in=keys).live().specific(defer=True)
-        ):
-            language = locale_for_id(translation_.locale_id).language_code
-            cache[translation_.translation_key][language] = translation_
+        rows = list(_translations_and_menus(keys, home))
+        for row in rows:
+            if row.translation_key in keys:
+                cache[row.translation_key][locale_for_id(row.locale_id).language_code] = row
+        for translated_home in cache.get(home.translation_key, {}).values() if home else ():
+            children = [
+                row
+                for row in rows
+                if row.depth == translated_home.depth + 1
+                and row.path.startswith(translated_home.path)
+            ]
+            seed_live_children(translated_home, children)
     return cache[page.translation_key]
+
+
+def _translations_and_menus(keys, home):
+    """Live pages with these translation keys, and the live children of every sibling of
+    `home` (its translations), in tree order, as their specific types, fields deferred."""
+    wanted = Q(translation_key__in=keys)
+    if home is not None and home.depth > 1:
+        wanted |= Q(depth=home.depth + 1, path__startswith=home.path[: -Page.steplen])
+    return Page.objects.filter(wanted).live().order_by("path").specific(defer=True)
 
 
 def subpage_path(request):
