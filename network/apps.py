@@ -7,6 +7,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
+        from cms.request_memo import watch_rows
         from network import personal_data
 
         personal_data.register()
+        watch_rows(self.get_model("ParticipationArea"))
