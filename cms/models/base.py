@@ -47,6 +47,18 @@ class BasePage(Page):
             return super().route(request, path_components)
         return page.specific.route(request, rest)
 
+    @property
+    def breadcrumb_pages(self):
+        """The page's ancestors below the tree root, home first: the parents routing has
+        already read (cms.routing keeps each page's parent), else one query."""
+        chain, page = [], self
+        while (parent := page.__dict__.get("_cached_parent_obj")) is not None:
+            chain.append(parent)
+            page = parent
+        if chain and chain[-1].depth == 2:
+            return chain[::-1]
+        return list(self.get_ancestors()[1:])
+
     def get_view_restrictions(self):
         """None when the site has no restricted section, which the request already knows;
         Wagtail's own lookup (which follows aliases) only when some section is restricted."""

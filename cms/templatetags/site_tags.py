@@ -8,7 +8,12 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from cms.request_memo import live_children, locale_for_id, seed_live_children
+from cms.request_memo import (
+    live_children,
+    locale_for_id,
+    remember_translations,
+    seed_live_children,
+)
 
 register = template.Library()
 
@@ -26,6 +31,7 @@ def page_translations(request, page):
         for key in keys:
             cache.setdefault(key, {})
         rows = list(_translations_and_menus(keys, home))
+        remember_translations(rows)
         for row in rows:
             if row.translation_key in keys:
                 cache[row.translation_key][locale_for_id(row.locale_id).language_code] = row
