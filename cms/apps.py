@@ -9,10 +9,14 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from cms import checks, personal_data, receivers  # noqa: F401 (they register themselves)
+        from cms import checks, personal_data, receivers, request_memo  # noqa: F401
         from cms.cache_table import create_cache_table
         from cms.page_cache import receivers as page_cache_receivers
 
         personal_data.register()
         page_cache_receivers.register()
+        request_memo.install()
+        request_memo.watch_rows(
+            self.get_model("Region"), self.get_model("Theme"), self.get_model("TargetGroup")
+        )
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cms.cache_table")

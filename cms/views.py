@@ -1,5 +1,7 @@
 """Public views of cms that are not pages: site search and robots.txt."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -39,9 +41,15 @@ def search(request):
 
 
 def specific_in_bulk(pages):
-    """The specific pages for a page of results, one query per page type, in result order."""
+    """The specific pages for a page of results, one query per page type, in result order;
+    the results already carry their types, so they are grouped without another query."""
     pages = list(pages)
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    ids_by_model = defaultdict(list)
+    for page in pages:
+        ids_by_model[page.specific_class or Page].append(page.pk)
+    by_id = {}
+    for model, ids in ids_by_model.items():
+        by_id.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
     return [by_id[p.pk] for p in pages if p.pk in by_id]
 
 

@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from cms.page_cache import invalidate_on
+        from cms.request_memo import watch_rows
         from events import my_page, personal_data, receivers  # noqa: F401
         from events.calendars import feed_cache  # noqa: F401 (its receivers)
         from events.models import CalendarState, EventType, Registration, Submission
@@ -18,4 +19,5 @@ class EventsConfig(AppConfig):
         # approved programme: all show on cached pages.
         invalidate_on(Registration, EventType, CalendarState, Submission)
         personal_data.register()
+        watch_rows(self.get_model("EventType"))
         my_page.register()

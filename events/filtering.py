@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region, Theme
+from cms.request_memo import cached_rows
 from events.models import EventPage, EventType
 
 SEARCH_MAX_LENGTH = 100
@@ -36,10 +37,9 @@ def search_query(text):
     return reduce(and_, per_word, Q())
 
 
-def _by_slug(queryset, label, empty_label):
-    return forms.ModelChoiceField(
-        queryset, label=label, required=False, to_field_name="slug", empty_label=empty_label
-    )
+def _by_slug(label, empty_label):
+    """A taxonomy choice by slug; its rows are filled in per form from the cached rows."""
+    return forms.TypedChoiceField(label=label, required=False, choices=[("", empty_label)])
 
 
 class EventFilterForm(forms.Form):
@@ -59,9 +59,9 @@ class EventFilterForm(forms.Form):
         max_length=SEARCH_MAX_LENGTH,
         widget=forms.SearchInput,
     )
-    type = _by_slug(EventType.objects.all(), _("Event type"), _("All types"))
-    region = _by_slug(Region.objects.all(), _("Region"), _("All regions"))
-    theme = _by_slug(Theme.objects.all(), _("Theme"), _("All themes"))
+    type = _by_slug(_("Event type"), _("All types"))
+    region = _by_slug(_("Region"), _("All regions"))
+    theme = _by_slug(_("Theme"), _("All themes"))
     language = forms.ChoiceField(
         label=_("Language"),
         choices=[("", _("All languages")), *EventPage.Language.choices],
@@ -69,10 +69,23 @@ class EventFilterForm(forms.Form):
     )
     format = forms.ChoiceField(label=_("Online or on site"), choices=FORMAT_CHOICES, required=False)
 
+    TAXONOMIES = {"type": EventType, "region": Region, "theme": Theme}
+
     def __init__(self, data=None, *, fields=None, **kwargs):
         super().__init__(data, **kwargs)
         if fields is not None:
             self.fields = {name: self.fields[name] for name in fields}
+        for name, model in self.TAXONOMIES.items():
+            if name in self.fields:
+                self._offer_rows(self.fields[name], model)
+
+    @staticmethod
+    def _offer_rows(field, model):
+        """Choices from the taxonomy's cached rows (no query on a warm cache); the
+        cleaned value is the row itself."""
+        rows = {row.slug: row for row in cached_rows(model)}
+        field.choices = [field.choices[0], *((slug, row.name) for slug, row in rows.items())]
+        field.coerce = rows.__getitem__
 
     @property
     def chosen(self):

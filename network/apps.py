@@ -8,6 +8,7 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from cms.page_cache import invalidate_on
+        from cms.request_memo import watch_rows
         from network import my_page, personal_data
         from network.assessments import my_page as assessments
         from network.models import Organisation, ParticipationArea, PracticeModel, Project
@@ -15,6 +16,7 @@ class NetworkConfig(AppConfig):
         personal_data.register()
         # The directory's rows are snippets shown on cached pages.
         invalidate_on(Organisation, ParticipationArea, PracticeModel, Project)
+        watch_rows(self.get_model("ParticipationArea"))
         my_page.register_section(
             "assessments",
             template="network/assessments/my_page_section.html",

@@ -3,16 +3,18 @@ CSV download and the open-data API: one place parses the query string, filters, 
 
 Values within a family are alternatives (OR); families narrow each other (AND). A family's
 counts are taken with every *other* family applied, so a reader sees what choosing one more
-value of that family would give. Each family is counted in one query, whatever the number
-of rows or values.
+value of that family would give. Every family is counted in one query together, whatever
+the number of rows or values: each value is a filtered COUNT over the rows, and the
+taxonomies' own rows come from the shared cache (`cms.request_memo.cached_rows`).
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Region, TargetGroup, Theme
+from cms.request_memo import cached_rows
 from network.models.practice_models import ParticipationArea, PracticeModel
 from network.models.projects import Project
 
@@ -58,17 +60,24 @@ class TaxonomyFacet:
             condition |= Q(**{f"{self.parent_path}__slug__in": values})
         return condition
 
-    def options(self, base, selected):
-        correlated = Q(**{self.path: OuterRef("pk")})
-        if self.parent_path:
-            correlated |= Q(**{self.parent_path: OuterRef("pk")})
-        matching = base.filter(correlated).order_by().values("pk").distinct()
-        rows = self.model.objects.annotate(count=SubqueryCount(matching))
+    def rows(self):
+        rows = cached_rows(self.model)
         if self.group_order:
             rows = sorted(rows, key=lambda row: self.group_order.index(row.kind))
+        return rows
+
+    def conditions(self):
+        """(value, condition) of every value, for `Directory.facet_options` to count."""
+        for row in self.rows():
+            condition = Q(**{self.path: row.pk})
+            if self.parent_path:
+                condition |= Q(**{self.parent_path: row.pk})
+            yield row.slug, condition
+
+    def options(self, counts, selected):
         return [
-            Option(row.slug, row.name, row.count, row.slug in selected, self.group_of(row))
-            for row in rows
+            Option(row.slug, row.name, counts[row.slug], row.slug in selected, self.group_of(row))
+            for row in self.rows()
         ]
 
     def valid(self, values):
@@ -95,10 +104,11 @@ class ChoiceFacet:
             combined |= self.q_for(value)
         return combined
 
-    def options(self, base, selected):
-        counts = base.order_by().aggregate(
-            **{value: Count("pk", filter=self.q_for(value)) for value in self.choices.values}
-        )
+    def conditions(self):
+        for value in self.choices.values:
+            yield value, self.q_for(value)
+
+    def options(self, counts, selected):
         return [
             Option(value, label, counts[value], value in selected)
             for value, label in self.choices.choices
@@ -159,13 +169,26 @@ class Directory:
         return condition
 
     def facet_options(self, selection):
-        """[(facet, options)] for every family: one query each."""
+        """[(facet, options)] for every family, all counted in one query."""
+        aliases, expressions = [], {}
+        for number, facet in enumerate(self.facets):
+            base = self.filter(selection, skip=facet.key).order_by()
+            names = {}
+            for index, (value, condition) in enumerate(facet.conditions()):
+                alias = names[value] = f"f{number}_{index}"
+                matching = base.filter(condition).values("pk")
+                expressions[alias] = Count("pk", filter=Q(pk__in=matching))
+            aliases.append(names)
+        found = self.queryset.model._default_manager.aggregate(**expressions) if expressions else {}
         return [
             (
                 facet,
-                facet.options(self.filter(selection, skip=facet.key), selection.values[facet.key]),
+                facet.options(
+                    {value: found[alias] for value, alias in names.items()},
+                    selection.values[facet.key],
+                ),
             )
-            for facet in self.facets
+            for facet, names in zip(self.facets, aliases, strict=True)
         ]
 
 

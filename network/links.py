@@ -6,6 +6,8 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language
 
+from cms.request_memo import locale_for_id
+
 
 def index_pages(page_class):
     """{language code: live index page} of `page_class`, in one query."""
@@ -31,6 +33,12 @@ class DirectoryLinks:
             pages = index_pages(page_class)
             self._pages[model_name] = pages.get(self.language) or pages.get(settings.LANGUAGE_CODE)
         return self._pages[model_name]
+
+    def knows(self, page):
+        """Take `page`, being served, as its type's index when it is in this language,
+        rather than looking the index up."""
+        if locale_for_id(page.locale_id).language_code == self.language:
+            self._pages.setdefault(type(page).__name__, page)
 
     def subpage(self, model_name, route, *args):
         page = self.index(model_name)

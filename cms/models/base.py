@@ -6,9 +6,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.links import page_url
+from cms.request_memo import in_request, locale_for_id, restrictions
+from cms.routing import handling_page
 
 
 class BasePage(Page):
@@ -36,6 +38,39 @@ class BasePage(Page):
 
     full_url = property(get_full_url)
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with every page of the address read in one query."""
+        if not path_components:
+            return super().route(request, path_components)
+        page, rest = handling_page(self, path_components, BasePage.route)
+        if page is self:
+            return super().route(request, path_components)
+        return page.specific.route(request, rest)
+
+    @property
+    def breadcrumb_pages(self):
+        """The page's ancestors below the tree root, home first: the parents routing has
+        already read (cms.routing keeps each page's parent), else one query."""
+        chain, page = [], self
+        while (parent := page.__dict__.get("_cached_parent_obj")) is not None:
+            chain.append(parent)
+            page = parent
+        if chain and chain[-1].depth == 2:
+            return chain[::-1]
+        return list(self.get_ancestors()[1:])
+
+    def get_view_restrictions(self):
+        """None when the site has no restricted section, which the request already knows;
+        Wagtail's own lookup (which follows aliases) only when some section is restricted."""
+        if in_request() and not restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @property
+    def language_code(self):
+        """The page's language, without a query for its locale."""
+        return locale_for_id(self.locale_id).language_code
+
     @property
     def meta_description(self):
         """The search description, or the start of the page's lead when editors left it empty."""
@@ -59,5 +94,5 @@ class BasePage(Page):
             "@type": "WebPage",
             "name": self.seo_title or self.title,
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
         }

@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock, HighlightsBlock
 from cms.links import absolute_url
+from cms.request_memo import live_children
+from cms.templatetags.site_tags import page_translations
 
 from .base import BasePage
 from .news import NewsIndexPage
@@ -83,15 +85,30 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_index = NewsIndexPage.objects.child_of(self).live().first()
+        page_translations(request, self)  # reads the menu's pages too, which the sections use
+        news_index = next(
+            (child for child in live_children(self) if isinstance(child, NewsIndexPage)), None
+        )
         if news_index is not None:
             context["news_index"] = news_index
             context["latest_news"] = news_index.news()[:3]
             context["feeds"] = news_index.feed_urls()
+        context["newsletter_page"] = self.live_newsletter_page()
         context["latest_research"] = (
-            ResearchMessagePage.objects.in_locale(self.locale).for_listing().first()
+            ResearchMessagePage.objects.in_locale(self.locale_id).for_listing().first()
         )
         return context
+
+    def live_newsletter_page(self):
+        """The page the newsletter call to action links to, when it is live; usually one of
+        the home page's own children, which the main menu has already read."""
+        if self.newsletter_page_id is None:
+            return None
+        for child in live_children(self):
+            if child.pk == self.newsletter_page_id:
+                return child
+        page = self.newsletter_page
+        return page if page.live else None
 
     def json_ld(self, request):
         """WebSite with a search action, so search engines may offer the site's own search."""
@@ -102,7 +119,7 @@ class HomePage(BasePage):
             "@type": "WebSite",
             "name": self.title,
             "url": site_url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "potentialAction": {
                 "@type": "SearchAction",
                 "target": {"@type": "EntryPoint", "urlTemplate": search_url + "?q={query}"},

@@ -64,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("news indexes")
 
     def news(self):
-        return NewsPage.objects.child_of(self).in_locale(self.locale).for_listing()
+        return NewsPage.objects.child_of(self).in_locale(self.locale_id).for_listing()
 
     @path("")
     def listing(self, request):
@@ -209,7 +209,7 @@ class NewsPage(BasePage):
             "headline": self.title,
             "description": self.meta_description,
             "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "mainEntityOfPage": self.get_full_url(request),
             "author": [{"@type": "Person", "name": p.name} for p in self.authors.all()],
         }

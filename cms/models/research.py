@@ -40,7 +40,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("research message indexes")
 
     def issues(self):
-        return ResearchMessagePage.objects.child_of(self).in_locale(self.locale).for_listing()
+        return ResearchMessagePage.objects.child_of(self).in_locale(self.locale_id).for_listing()
 
     @path("")
     def listing(self, request):

@@ -11,6 +11,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    # Every page's footer links to these pages and shows the emblem: fetched with the settings.
+    select_related = ["funding_emblem", "accessibility_page", "privacy_page"]
+
     organisation_name = models.CharField(
         _("organisation name"),
         max_length=200,

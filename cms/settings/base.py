@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The page cache (cms/page_cache): this half stores what the visitor got...
     "cms.page_cache.middleware.UpdatePageCacheMiddleware",
+    "cms.request_memo.RequestMemoMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.preview.PreviewFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

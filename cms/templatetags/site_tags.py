@@ -2,22 +2,57 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
+
+from cms.request_memo import (
+    live_children,
+    locale_for_id,
+    remember_translations,
+    seed_live_children,
+)
 
 register = template.Library()
 
 
 def page_translations(request, page):
     """{language code: live translation} of `page`, itself included; looked up once per
-    request, as the language switcher and the hreflang links both need it."""
+    request, as the language switcher and the hreflang links both need it. The home
+    page's translations (the switcher's fallback) and their children (the main menu)
+    come in the same query."""
     cache = request.__dict__.setdefault("_page_translations", {})
-    if page.pk not in cache:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        cache[page.pk] = {t.locale.language_code: t for t in translations}
-    return cache[page.pk]
+    if page.translation_key not in cache:
+        site = Site.find_for_request(request)
+        home = site.root_page if site is not None else None
+        keys = {page.translation_key} | ({home.translation_key} if home else set())
+        for key in keys:
+            cache.setdefault(key, {})
+        rows = list(_translations_and_menus(keys, home))
+        remember_translations(rows)
+        for row in rows:
+            if row.translation_key in keys:
+                cache[row.translation_key][locale_for_id(row.locale_id).language_code] = row
+        for translated_home in cache.get(home.translation_key, {}).values() if home else ():
+            children = [
+                row
+                for row in rows
+                if row.depth == translated_home.depth + 1
+                and row.path.startswith(translated_home.path)
+            ]
+            seed_live_children(translated_home, children)
+    return cache[page.translation_key]
+
+
+def _translations_and_menus(keys, home):
+    """Live pages with these translation keys, and the live children of every sibling of
+    `home` (its translations), in tree order, as their specific types, fields deferred."""
+    wanted = Q(translation_key__in=keys)
+    if home is not None and home.depth > 1:
+        wanted |= Q(depth=home.depth + 1, path__startswith=home.path[: -Page.steplen])
+    return Page.objects.filter(wanted).live().order_by("path").specific(defer=True)
 
 
 def subpage_path(request):
@@ -56,8 +91,10 @@ def localized_page_url(context, page):
     """The URL of `page` in the active language when it has been translated."""
     if page is None:
         return ""
-    translated = page.get_translation_or_none(Locale.get_active()) or page
-    return translated.get_url(context["request"])
+    locale = Locale.get_active()
+    if page.locale_id != locale.pk:
+        page = page.get_translation_or_none(locale) or page
+    return page.get_url(context["request"])
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -68,7 +105,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for child in home.get_children().live().in_menu().public():
+        for child in (child for child in live_children(home) if child.show_in_menus):
             is_current = isinstance(current, Page) and current.path.startswith(child.path)
             items.append(
                 {"title": child.title, "url": child.get_url(request), "current": is_current}

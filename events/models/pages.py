@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from cms.blocks import BodyBlock
 from cms.links import base_host
 from cms.models import BasePage
+from cms.request_memo import cached_row, locale_for_id
 from events import event_dates
 from events.admin_forms import EventPageForm
 from events.shared_facts import SHARED_FIELDS, SHARED_RELATIONS
@@ -292,9 +293,25 @@ class EventPage(RegistrationSettings, BasePage):
                 {"registration_closes": _("Registration must close before the event ends.")}
             )
 
+    def get_context(self, request, *args, **kwargs):
+        self.use_cached_taxonomy()
+        return super().get_context(request, *args, **kwargs)
+
+    def use_cached_taxonomy(self):
+        """Take the event type and region from the cached rows every page reads, rather
+        than a query each."""
+        for name in ("event_type", "region"):
+            row_id = getattr(self, f"{name}_id")
+            if row_id is not None and not self._state.fields_cache.get(name):
+                row = cached_row(self._meta.get_field(name).related_model, row_id)
+                if row is not None:
+                    self._state.fields_cache[name] = row
+
     def fact_owner(self):
         """The page that owns this event's shared facts and registrations: the one in the
         site's default language, else the first page created in any language."""
+        if self.pk and locale_for_id(self.locale_id).language_code == settings.LANGUAGE_CODE:
+            return self
         pages = EventPage.objects.filter(translation_key=self.translation_key)
         owner = pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         owner = owner or pages.order_by("pk").first()

@@ -44,5 +44,5 @@ def privacy_notice_url(request, site_settings):
     page = site_settings.privacy_page
     if page is None:
         return ""
-    page = page.specific.localized
+    page = page.localized
     return page.get_url(request) if page.live else ""

@@ -5,6 +5,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.models import SiteSettings
+from cms.request_memo import live_children, locale_for_id
+from cms.templatetags.site_tags import active_home
 from events.formatting import event_when as format_event_when
 from events.listing import live_events_in_language
 from events.models import EventIndexPage, ParticipationWeekPage
@@ -50,25 +52,41 @@ def registration_section(context, page):
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
 def upcoming_events(context, count=3):
     """The next events as cards with a link to all events, for the home page."""
+    request = context.get("request")
     events = with_seats(live_events_in_language().upcoming().select_related("event_type")[:count])
-    return {
-        "request": context.get("request"),
-        "events": events,
-        "index": _in_active_language(EventIndexPage.objects.live().public().first()),
-    }
+    return {"request": request, "events": events, "index": _event_index(request)}
+
+
+def _event_index(request):
+    """The events index in the active language: a child of the home page, which the main
+    menu has already read, or else the first one anywhere."""
+    home = active_home(request) if request is not None else None
+    if home is not None:
+        for child in live_children(home):
+            if isinstance(child, EventIndexPage):
+                return child
+    return _in_active_language(EventIndexPage.objects.live().public().first())
 
 
 @register.inclusion_tag("events/includes/participation_week_banner.html", takes_context=True)
 def participation_week_banner(context):
-    """The next participation week while it is upcoming or under way, else nothing."""
-    week = (
-        ParticipationWeekPage.objects.live()
-        .public()
-        .filter(end_date__gte=timezone.localdate(), locale__language_code=settings.LANGUAGE_CODE)
+    """The next participation week while it is upcoming or under way, else nothing: the
+    Finnish week's dates decide, the active language's version shows (one query)."""
+    weeks = ParticipationWeekPage.objects.live().public()
+    next_week = (
+        weeks.filter(
+            end_date__gte=timezone.localdate(), locale__language_code=settings.LANGUAGE_CODE
+        )
         .order_by("start_date")
-        .first()
+        .values("translation_key")[:1]
     )
-    return {"request": context.get("request"), "week": _in_active_language(week)}
+    versions = {
+        locale_for_id(week.locale_id).language_code: week
+        for week in weeks.filter(translation_key__in=next_week)
+    }
+    active = Locale.get_active().language_code
+    week = versions.get(active) or versions.get(settings.LANGUAGE_CODE)
+    return {"request": context.get("request"), "week": week}
 
 
 def _in_active_language(page):

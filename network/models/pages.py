@@ -21,8 +21,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models import BasePage, Person, Region
+from cms.request_memo import use_cached_relations
 from network.exporting import projects_csv
 from network.facets import practice_model_directory, project_directory
+from network.links import links_for
 from network.map import region_map
 from network.project_sections import project_sections
 
@@ -63,6 +65,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         """A detail route: its own template, title and description, and its sub-path kept
         in the canonical link and the language switcher."""
         request.page_subpath = self.reverse_subpage(route, args=args)
+        links_for(request).knows(self)
         context.update(
             subpage_title=title,
             subpage_description=Truncator(" ".join(description.split())).chars(200),
@@ -140,21 +143,23 @@ class ProjectDirectoryPage(DirectoryPage):
             region=region,
             coordinators=coordinators_for([region]),
             running=projects.running().for_listing(),
-            counts={status: projects.with_status(status).count() for status in Project.Status},
+            counts=projects.aggregate(
+                **{
+                    status: models.Count("pk", filter=Project.status_q(status))
+                    for status in Project.Status
+                }
+            ),
         )
 
     @path("<slug:slug>/", name="project")
     def project(self, request, slug):
         project = get_object_or_404(
             Project.objects.select_related("organisation").prefetch_related(
-                "partners",
-                models.Prefetch("regions", Region.objects.select_related("parent")),
-                "target_groups",
-                "themes",
-                "practice_models",
+                "partners", "practice_models"
             ),
             slug=slug,
         )
+        project.use_cached_taxonomies()
         return self.render_subpage(
             request,
             "project",
@@ -195,12 +200,8 @@ class PracticeModelIndexPage(DirectoryPage):
 
     @path("<slug:slug>/", name="practice_model")
     def practice_model(self, request, slug):
-        model = get_object_or_404(
-            PracticeModel.objects.prefetch_related(
-                "themes", "participation_areas", "target_groups", "projects"
-            ),
-            slug=slug,
-        )
+        model = get_object_or_404(PracticeModel.objects.prefetch_related("projects"), slug=slug)
+        use_cached_relations(model, ("themes", "participation_areas", "target_groups"))
         return self.render_subpage(
             request,
             "practice_model",
@@ -209,7 +210,7 @@ class PracticeModelIndexPage(DirectoryPage):
             model.name,
             model.summary or model.description,
             model=model,
-            directory=ProjectDirectoryPage.objects.live().filter(locale=self.locale).first(),
+            directory=ProjectDirectoryPage.objects.live().filter(locale_id=self.locale_id).first(),
         )
 
     def get_sitemap_urls(self, request=None):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.request_memo import use_cached_relations
 from network.slugs import unique_slug
 
 from .organisations import Organisation
@@ -153,6 +154,10 @@ class Project(index.Indexed, models.Model):
     @property
     def is_running(self):
         return self.status == self.Status.RUNNING
+
+    def use_cached_taxonomies(self):
+        """Regions (with their wholes), target groups and themes from the cached rows."""
+        use_cached_relations(self, ("regions", "target_groups", "themes"))
 
     @property
     def display_name(self):

@@ -1,5 +1,6 @@
-"""Pages that list events make the same number of queries for 1, 12 or 100 events: the
-seats, calendar state and event type of every card come from a fixed set of queries."""
+"""Pages that list events make the same number of queries for 1, 12 or 100 events, within
+the query budget: the seats, calendar state and event type of every card come from a fixed
+set of queries."""
 
 import datetime
 
@@ -15,6 +16,7 @@ from tests.events.factories import (
     EventSeriesPageFactory,
     RegistrationFactory,
 )
+from tests.test_query_budget import QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
@@ -54,6 +56,7 @@ def counts_with_1_12_and_100(client, parent, url):
         add_events(parent, wanted - total, first=total)
         total = wanted
         counts.append(queries_for(client, url))
+    assert max(counts) <= QUERY_BUDGET
     return counts
 
 
