@@ -22,8 +22,9 @@ COMMUNICATORS = "Viestijät"
 EVENT_STAFF = "Tapahtumavastaavat"
 
 ROLES = {
-    # Communicators: pages, images, documents, newsletters and their sending, and the
-    # moderation of participation-week submissions.
+    # Communicators: pages, images, documents, newsletters and their sending, the
+    # moderation of participation-week submissions, and the participation survey (its
+    # wording and its results, which hold no personal data).
     COMMUNICATORS: {
         "permissions": [
             "wagtailadmin.access_admin",
@@ -40,6 +41,10 @@ ROLES = {
             "newsletters.change_subscription",
             "events.view_submission",
             "events.change_submission",
+            "events.view_surveyanswer",
+            "events.view_surveystatement",
+            "events.add_surveystatement",
+            "events.change_surveystatement",
         ],
         "page_permissions": EDITOR_PAGE_PERMISSIONS,
         "collection_permissions": MEDIA_PERMISSIONS,

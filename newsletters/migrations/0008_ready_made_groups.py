@@ -49,7 +49,7 @@ def create_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("newsletters", "0007_translated_verbose_names"),
-        ("events", "0009_link_existing_submissions_to_members"),
+        ("events", "0011_translated_verbose_names"),
         ("cms", "0006_scheduled_job_run"),
         ("wagtailadmin", "0006_formstate"),
         ("wagtailcore", "0098_apitoken"),
