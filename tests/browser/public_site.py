@@ -32,6 +32,7 @@ from events.models import (
     SurveyAnswer,
     SurveyInvitation,
     SurveyRating,
+    SurveyStatement,
     SurveyVersion,
 )
 from events.registrations.views import DONE_SALT
@@ -143,6 +144,8 @@ def build_site():
 
 def survey_invitation(registration, event):
     """An open survey link, and five answers so the results page draws its chart."""
+    # Browser tests flush the database, and with it the statements the migration seeds.
+    SurveyStatement.objects.get_or_create(text_fi="Tunsin olevani tervetullut.")
     version = SurveyVersion.current()
     for _n in range(5):
         answer = SurveyAnswer.objects.create(event=event, version=version, indicator=4)

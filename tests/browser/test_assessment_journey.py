@@ -6,6 +6,8 @@ import importlib
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 import pytest
 
@@ -76,7 +78,8 @@ def test_fill_an_assessment_with_the_keyboard_and_read_the_result(page, live_ser
     with page.expect_navigation(url="**/tulos/"):
         page.keyboard.press("Enter")
 
-    chart = page.get_by_role("img", name="Mean rating per part")
+    with translation.override("fi"):
+        chart = page.get_by_role("img", name=gettext("Mean rating per part"))
     assert chart.is_visible()
     table = page.locator("table.assessment-table")
     assert table.locator("tbody tr").count() == 5

@@ -142,6 +142,7 @@ def test_a_communicator_sends_a_newsletter_and_moderates_a_submission(
     assert Send.objects.get().created_by == communicator
 
     page.goto(reverse("participation_week_submissions:review", args=[submission.pk]))
+    page.locator("#id_create").check()  # the organiser is new to the network
     page.get_by_role("button", name="Hyväksy ja julkaise").click()
     page.wait_for_url("**/participation-week-submissions/")
     submission.refresh_from_db()

@@ -69,7 +69,7 @@ def test_submitted_event_is_approved_in_the_admin_and_reaches_programme_and_feed
     assert page.get_by_role("link", name="Kaupunkikävely Kuopiossa").is_visible()
     assert "1 tapahtuma" in page.locator(".week-facts").inner_text()
     assert_accessible(page)
-    page.get_by_label("Toteutus").select_option("online")
+    page.get_by_label("Verkossa vai paikan päällä").select_option("online")
     page.get_by_role("button", name="Näytä tapahtumat").click()
     assert page.get_by_role("link", name="Kaupunkikävely Kuopiossa").count() == 0
 
