@@ -11,9 +11,11 @@ the shared site: each test's own writes are rolled back, the site is not flushed
 
 import contextlib
 import datetime
+import importlib
 import os
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import signing
 from django.core.management import call_command
@@ -37,6 +39,7 @@ from events.models import (
 )
 from events.registrations.views import DONE_SALT
 from events.surveys.links import survey_url
+from network.models import QuestionSet
 from tests.cms.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -96,6 +99,7 @@ def shared_site(django_db_blocker):
 
 def build_site():
     """Every public page type, translated; returns {page type: {language: path}}."""
+    seed_migrated_data()
     home = make_site()
     pages = {"home": home, **content_pages(home), **event_pages(home), **directory(home)}
     MailingListFactory(name="Osallisuutta päätöksiin")
@@ -142,10 +146,18 @@ def build_site():
     return addresses
 
 
+def seed_migrated_data():
+    """What migrations seed and earlier browser tests' flushes removed: the helper
+    questions (reflection sheet) and a survey statement."""
+    if not QuestionSet.objects.exists():
+        importlib.import_module("network.migrations.0008_helper_questions_seed").forwards(
+            django_apps, None
+        )
+    SurveyStatement.objects.get_or_create(text_fi="Tunsin olevani tervetullut.")
+
+
 def survey_invitation(registration, event):
     """An open survey link, and five answers so the results page draws its chart."""
-    # Browser tests flush the database, and with it the statements the migration seeds.
-    SurveyStatement.objects.get_or_create(text_fi="Tunsin olevani tervetullut.")
     version = SurveyVersion.current()
     for _n in range(5):
         answer = SurveyAnswer.objects.create(event=event, version=version, indicator=4)
