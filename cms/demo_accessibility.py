@@ -37,8 +37,8 @@ ACCESSIBILITY = {
         ("Valvontaviranomainen",),
         "Jos et ole tyytyväinen vastaukseemme tai et saa vastausta kahden viikon kuluessa, "
         "voit tehdä ilmoituksen valvontaviranomaiselle: Liikenne- ja viestintävirasto "
-        "Traficom, saavutettavuusvalvonta, www.saavutettavuusvaatimukset.fi, "
-        "saavutettavuus@traficom.fi, puhelin (vaihde) 029 534 5000.",
+        "Traficom, saavutettavuusvalvonta, www.saavutettavuusvaatimukset.fi (yhteystiedot "
+        "ja ilmoituslomake).",
         f"Seloste on laadittu {STATEMENT_DATE['fi']}.",
     ),
     "sv": (
@@ -71,8 +71,8 @@ ACCESSIBILITY = {
         ("Tillsynsmyndighet",),
         "Om du inte är nöjd med vårt svar eller inte får svar inom två veckor, kan du göra "
         "en anmälan till tillsynsmyndigheten: Transport- och kommunikationsverket Traficom, "
-        "tillgänglighetstillsynen, www.tillganglighetskrav.fi, saavutettavuus@traficom.fi, "
-        "telefon (växel) 029 534 5000.",
+        "tillgänglighetstillsynen, www.tillganglighetskrav.fi (kontaktuppgifter och "
+        "anmälningsblankett).",
         f"Utlåtandet har utarbetats {STATEMENT_DATE['sv']}.",
     ),
     "en": (
@@ -104,8 +104,8 @@ ACCESSIBILITY = {
         ("Supervisory authority",),
         "If you are not satisfied with our answer or get no answer within two weeks, you "
         "can notify the supervisory authority: Finnish Transport and Communications Agency "
-        "Traficom, Accessibility Monitoring, www.webaccessibility.fi, "
-        "saavutettavuus@traficom.fi, phone (switchboard) +358 29 534 5000.",
+        "Traficom, Accessibility Monitoring, www.webaccessibility.fi (contact details and "
+        "the notification form).",
         f"This statement was drawn up on {STATEMENT_DATE['en']}.",
     ),
 }
