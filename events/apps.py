@@ -10,14 +10,16 @@ class EventsConfig(AppConfig):
         from cms.page_cache import invalidate_on
         from cms.request_memo import watch_rows
         from events import my_page, personal_data, receivers  # noqa: F401
+        from events.admin_forms import EventPageForm
         from events.calendars import feed_cache  # noqa: F401 (its receivers)
-        from events.models import CalendarState, EventType, Registration, Submission
+        from events.models import Event, EventPage, EventType, Registration, Submission
         from events.project_events import register
 
+        EventPage.base_form_class = EventPageForm
         register()
-        # Seats left, event types on cards, withdrawn events, the participation week's
-        # approved programme: all show on cached pages.
-        invalidate_on(Registration, EventType, CalendarState, Submission)
+        # Seats left, event types on cards, an event's facts and withdrawal, the
+        # participation week's approved programme: all show on cached pages.
+        invalidate_on(Registration, EventType, Event, Submission)
         personal_data.register()
         watch_rows(self.get_model("EventType"))
         my_page.register()

@@ -1,49 +1,55 @@
 """What happens to an event that editors unpublish or try to delete.
 
-Unpublishing the page that owns an event's facts withdraws the event: its one
-calendar state records when, its SEQUENCE rises, every registrant (confirmed or
-waiting) is sent a cancellation with METHOD:CANCEL, and the feeds keep it as
-STATUS:CANCELLED for FEED_DAYS so subscribed calendars drop it. Its registrations
-stay: `Registration.event` protects them, and the admin offers to withdraw an event
-with registrations instead of deleting it."""
+Withdrawing is one act for the whole event: unpublishing (or deleting) the page of any
+language records the withdrawal on the event's one record, unpublishes its other
+languages, raises its SEQUENCE, sends every registrant (confirmed or waiting) a
+cancellation with METHOD:CANCEL, and keeps the event in feeds as STATUS:CANCELLED for
+FEED_DAYS so subscribed calendars drop it. The pages keep answering, saying that the
+event was cancelled, so links in e-mails and calendars still lead somewhere.
+Registrations stay: they point at the record, which no page deletion removes."""
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from events.calendars.state import bump_sequence
-from events.models import CalendarState, EventPage, Registration
+from events.models import Event, EventPage, Registration
 
 FEED_DAYS = 30
 
 
 def active_registrations(page):
     """Registrations with a seat or a queue place on this event, in any language."""
-    return Registration.objects.active().filter(event__translation_key=page.translation_key)
+    return Registration.objects.active().filter(event_id=page.event_id)
 
 
 def registrations_below(page):
-    """Registrations of the events at or below `page` (deleting it deletes them)."""
-    events = EventPage.objects.filter(path__startswith=page.path)
-    return Registration.objects.filter(event__translation_key__in=events.values("translation_key"))
+    """Registrations of the events at or below `page`."""
+    events = EventPage.objects.filter(path__startswith=page.path).values("event_id")
+    return Registration.objects.filter(event_id__in=events)
 
 
-def withdraw(event, now=None):
-    """Mark the event cancelled for calendars and tell its registrants, once."""
-    if event.has_ended or not event.is_fact_owner():
-        return None
-    state, _ = CalendarState.objects.get_or_create(translation_key=event.translation_key)
-    if state.withdrawn_at is not None:
+def other_languages(page):
+    """The event's other live pages, which withdrawing it unpublishes too."""
+    return EventPage.objects.live().filter(event_id=page.event_id).exclude(pk=page.pk)
+
+
+def withdraw(page, now=None):
+    """Mark the event cancelled for calendars and tell its registrants, once; returns
+    the new SEQUENCE, or None when there was nothing to do."""
+    event = Event.objects.get(pk=page.event_id)
+    if event.has_ended or event.withdrawn_at is not None:
         return None
     now = now or timezone.now()
-    if event.status == EventPage.Status.CANCELLED:
+    if event.status == Event.Status.CANCELLED:
         # Registrants and calendars already heard of the cancellation: no second one.
-        CalendarState.objects.filter(pk=state.pk).update(withdrawn_at=now)
-        return state.sequence
+        Event.objects.filter(pk=event.pk).update(withdrawn_at=now)
+        return event.sequence
     return bump_sequence(event, withdrawn_at=now)
 
 
 def feed_window_filter(now=None):
     """Which pages feeds list besides live ones: those withdrawn in the last FEED_DAYS."""
     since = (now or timezone.now()) - datetime.timedelta(days=FEED_DAYS)
-    return {"state_withdrawn_at__gte": since}
+    return Q(event__withdrawn_at__gte=since)

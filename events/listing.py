@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from events.models import EventPage
-from events.registrations.seats import with_seats
+from events.models.seats import with_seats
 
 PAGE_SIZE = 12
 
@@ -38,7 +38,7 @@ def live_events_in_language(language=None, within=()):
         & ~Q(translation_key__in=in_language)
         & ~Q(translation_key__in=in_default)
     )
-    return events.filter(chosen).with_calendar_state()
+    return events.filter(chosen).with_record()
 
 
 def event_list(events, filters, page_number, *, past=False, now=None):
@@ -46,7 +46,7 @@ def event_list(events, filters, page_number, *, past=False, now=None):
     past, with their free seats from one query."""
     events = filters.apply(events)
     events = events.past(now=now) if past else events.upcoming(now=now)
-    page = Paginator(events.select_related("event_type"), PAGE_SIZE).get_page(page_number)
+    page = Paginator(events, PAGE_SIZE).get_page(page_number)
     page.object_list = with_seats(page.object_list)
     return page
 
@@ -77,9 +77,9 @@ def month_view(events, filters, month_param, today=None):
     end = timezone.make_aware(
         datetime.datetime.combine(weeks[-1][-1] + datetime.timedelta(days=1), datetime.time.min)
     )
-    events = filters.apply(events).filter(start__lt=end, end__gte=start).order_by("start")
+    events = filters.apply(events).filter(event__start__lt=end, event__end__gte=start)
     by_day = {}
-    for event in with_seats(events.select_related("event_type")):
+    for event in with_seats(events.order_by("event__start")):
         day = event.local_start.date()
         last_day = max(event.local_end.date(), day)
         while day <= last_day:

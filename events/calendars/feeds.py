@@ -40,13 +40,13 @@ def feed_events(now=None):
     `lifecycle.FEED_DAYS` (as cancelled), with what a VEVENT needs joined in."""
     since = (now or timezone.now()) - WINDOW
     return (
-        EventPage.objects.with_calendar_state()
-        .filter(Q(live=True) | Q(**lifecycle.feed_window_filter(now)))
+        EventPage.objects.with_record()
+        .filter(Q(live=True) | lifecycle.feed_window_filter(now))
         .public()
-        .filter(end__gte=since)
-        .select_related("event_type", "locale")
-        .prefetch_related("themes")
-        .order_by("start", "pk")
+        .filter(event__end__gte=since)
+        .select_related("locale")
+        .prefetch_related("event__themes")
+        .order_by("event__start", "pk")
     )
 
 
@@ -71,10 +71,10 @@ def feed_version(request, events, filters=()):
     summary = events.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
-        changed=Max("state_changed_at"),
+        changed=Max("event__changed_at"),
         # Every schedule change raises a SEQUENCE: the version moves even when two
         # changes share a timestamp (clock skew between web servers).
-        sequences=Sum("state_sequence"),
+        sequences=Sum("event__sequence"),
     )
     moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
     # HTTP dates have whole seconds: a client sends back the truncated value it was

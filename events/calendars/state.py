@@ -7,34 +7,36 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from events.models import CalendarState, EventPage
+from events.models import Event, EventPage
 
 # Sent after a published event's time, place, status or join link changed, or after it
 # was withdrawn; receivers (the registrants' update or cancellation e-mail) get the
-# event and its new sequence.
+# event record and its new sequence.
 event_schedule_changed = django.dispatch.Signal()
 
 
 def bump_sequence(event, **changes):
-    """Raise the event's SEQUENCE (and store `changes` with it), then tell receivers
-    once the transaction commits."""
-    state, _ = CalendarState.objects.get_or_create(translation_key=event.translation_key)
-    CalendarState.objects.filter(pk=state.pk).update(sequence=F("sequence") + 1, **changes)
-    state.refresh_from_db()
+    """Raise the event record's SEQUENCE (and store `changes` with it), then tell
+    receivers once the transaction commits."""
+    Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1, **changes)
+    sequence = Event.objects.values_list("sequence", flat=True).get(pk=event.pk)
     transaction.on_commit(
-        lambda: event_schedule_changed.send(sender=EventPage, event=event, sequence=state.sequence)
+        lambda: event_schedule_changed.send(sender=Event, event=event, sequence=sequence)
     )
-    return state.sequence
+    return sequence
 
 
 @receiver(page_published)
 def track_calendar_changes(sender, instance, **kwargs):
-    if not isinstance(instance, EventPage) or not instance.is_fact_owner():
+    """Publishing any language's page may have changed the one record: when what
+    calendars show changed, or a withdrawn event comes back, SEQUENCE rises once."""
+    if not isinstance(instance, EventPage):
         return
-    fingerprint = instance.schedule_fingerprint()
-    state, created = CalendarState.objects.get_or_create(
-        translation_key=instance.translation_key, defaults={"fingerprint": fingerprint}
-    )
-    if created or (state.fingerprint == fingerprint and state.withdrawn_at is None):
+    event = Event.objects.get(pk=instance.event_id)
+    fingerprint = event.schedule_fingerprint()
+    if not event.fingerprint:  # published for the first time: nobody to tell yet
+        Event.objects.filter(pk=event.pk).update(fingerprint=fingerprint)
         return
-    bump_sequence(instance, fingerprint=fingerprint, withdrawn_at=None)
+    if event.fingerprint == fingerprint and event.withdrawn_at is None:
+        return
+    bump_sequence(event, fingerprint=fingerprint, withdrawn_at=None)

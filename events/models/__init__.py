@@ -1,4 +1,4 @@
-from .calendar_state import CalendarState
+from .event import FACT_FIELDS, Event
 from .imported_event import ImportedEvent
 from .pages import EventIndexPage, EventPage, EventSeriesPage, EventSpeaker
 from .participation_week import ParticipationWeekPage, Submission
@@ -6,7 +6,6 @@ from .registrations import (
     EmailDelivery,
     Registration,
     RegistrationQuestion,
-    RegistrationSettings,
 )
 from .surveys import (
     SurveyAnswer,
@@ -18,7 +17,8 @@ from .surveys import (
 from .taxonomy import EventType
 
 __all__ = [
-    "CalendarState",
+    "Event",
+    "FACT_FIELDS",
     "EventIndexPage",
     "EventPage",
     "EventSeriesPage",
@@ -30,7 +30,6 @@ __all__ = [
     "EmailDelivery",
     "Registration",
     "RegistrationQuestion",
-    "RegistrationSettings",
     "SurveyAnswer",
     "SurveyInvitation",
     "SurveyRating",

@@ -1,13 +1,10 @@
 """Event pages: the index of all events, series that group them, and the event itself."""
 
-import datetime
-import hashlib
 from functools import reduce
 from operator import or_
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,27 +18,18 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cms.blocks import BodyBlock
-from cms.links import base_host
 from cms.models import BasePage
-from cms.request_memo import cached_row, locale_for_id
-from events import event_dates
-from events.admin_forms import EventPageForm
-from events.shared_facts import SHARED_FIELDS, SHARED_RELATIONS
+from cms.request_memo import cached_row
 from events.structured_data import event_json_ld
 
-from .calendar_state import CalendarState
-from .registrations import RegistrationSettings
+from .event import FACT_FIELDS, Event
+from .seats import with_seats
 
 
 class EventPageQuerySet(PageQuerySet):
-    def with_calendar_state(self):
-        """Each event's one SEQUENCE and withdrawal time, shared by its translations."""
-        state = CalendarState.objects.filter(translation_key=models.OuterRef("translation_key"))
-        return self.annotate(
-            state_sequence=models.Subquery(state.values("sequence")[:1]),
-            state_withdrawn_at=models.Subquery(state.values("withdrawn_at")[:1]),
-            state_changed_at=models.Subquery(state.values("changed_at")[:1]),
-        )
+    def with_record(self):
+        """Each page with its event record (facts, SEQUENCE, withdrawal) joined in."""
+        return self.select_related("event", "event__event_type")
 
     def below_translations_of(self, page):
         """Events below `page` or any of its translations: a translated week or series
@@ -51,10 +39,10 @@ class EventPageQuerySet(PageQuerySet):
 
     def upcoming(self, now=None):
         """Events that have not ended yet, soonest first."""
-        return self.filter(end__gte=now or timezone.now()).order_by("start")
+        return self.filter(event__end__gte=now or timezone.now()).order_by("event__start")
 
     def past(self, now=None):
-        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+        return self.filter(event__end__lt=now or timezone.now()).order_by("-event__start")
 
 
 class EventIndexPage(BasePage):
@@ -109,83 +97,42 @@ class EventSeriesPage(BasePage):
         verbose_name_plural = pgettext_lazy("plural", "event series")
 
     def get_context(self, request, *args, **kwargs):
-        from events.registrations.seats import with_seats  # it reads these models
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().public().child_of(self)
-        events = events.select_related("event_type").with_calendar_state()
+        events = events.with_record()
         context["events"] = with_seats(events.upcoming())
         context["past_events"] = with_seats(events.past())
         return context
 
 
-class EventPage(RegistrationSettings, BasePage):
-    class AttendanceMode(models.TextChoices):
-        ONLINE = "online", _("Online")
-        ONSITE = "onsite", _("On site")
-        MIXED = "mixed", _("On site and online")
+def _fact(name):
+    """A page attribute that reads and sets the event record's fact `name`: a page
+    has no copy of its event's facts, so every language reads the same one."""
 
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Scheduled")
-        POSTPONED = "postponed", _("Postponed")
-        CANCELLED = "cancelled", _("Cancelled")
+    def read(page):
+        return getattr(page.record, name)
 
-    class Language(models.TextChoices):
-        FINNISH = "fi", _("Finnish")
-        SWEDISH = "sv", _("Swedish")
-        ENGLISH = "en", _("English")
-        SEVERAL = "mul", _("Several languages")
+    def write(page, value):
+        setattr(page.record, name, value)
 
+    return property(read, write, doc=f"The event's {name}, from its one record.")
+
+
+class EventPage(BasePage):
+    """An event's words in one language; its facts are its record's (`Event`)."""
+
+    AttendanceMode = Event.AttendanceMode
+    Status = Event.Status
+    Language = Event.Language
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event record"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        editable=False,
+    )
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences."))
-    event_type = models.ForeignKey(
-        "events.EventType", verbose_name=_("event type"), on_delete=models.PROTECT
-    )
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
-    all_day = models.BooleanField(
-        _("all-day event"),
-        default=False,
-        help_text=_("The times are ignored and the event covers whole days."),
-    )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SCHEDULED)
-    attendance_mode = models.CharField(
-        _("attendance"), max_length=20, choices=AttendanceMode, default=AttendanceMode.ONLINE
-    )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
-    online_platform = models.CharField(
-        _("online platform"), max_length=100, blank=True, help_text=_("For example Teams or Zoom.")
-    )
-    online_join_url = models.URLField(
-        _("join link"),
-        max_length=500,
-        blank=True,
-        help_text=_("Private: sent only to registrants, never shown on public pages or feeds."),
-    )
-    organiser = models.ForeignKey(
-        "network.Organisation",
-        verbose_name=_("organiser"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    language = models.CharField(
-        _("language of the event"), max_length=3, choices=Language, default=Language.FINNISH
-    )
-    region = models.ForeignKey(
-        "cms.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
-    )
-    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("themes"), blank=True)
-    projects = ParentalManyToManyField(
-        "network.Project",
-        verbose_name=_("projects"),
-        blank=True,
-        related_name="events",
-        help_text=_("Projects that hold or present the event; it is listed on their pages."),
-    )
     accessibility_info = models.TextField(
         _("accessibility"),
         blank=True,
@@ -204,7 +151,6 @@ class EventPage(RegistrationSettings, BasePage):
     )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
-    base_form_class = EventPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -242,15 +188,36 @@ class EventPage(RegistrationSettings, BasePage):
         MultiFieldPanel(
             [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Materials")
         ),
-        *RegistrationSettings.registration_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
+                FieldPanel("reminder_hours"),
+                InlinePanel(
+                    "registration_questions",
+                    heading=_("Extra questions"),
+                    label=_("extra question"),
+                ),
+            ],
+            heading=_("Registration"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
         index.SearchField("body"),
-        index.SearchField("municipality"),
-        index.FilterField("start"),
-        index.FilterField("end"),
+        index.RelatedFields(
+            "event",
+            [
+                index.SearchField("municipality"),
+                index.SearchField("venue_name"),
+                index.FilterField("start"),
+                index.FilterField("end"),
+            ],
+        ),
     ]
 
     parent_page_types = [
@@ -265,33 +232,89 @@ class EventPage(RegistrationSettings, BasePage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    # The record ----------------------------------------------------------------------
+
+    @property
+    def record(self):
+        """The event record; a new page starts with an unsaved one that its save creates."""
+        if self.event_id is None and not self._state.fields_cache.get("event"):
+            self.event = Event(translation_key=self.translation_key)
+        return self.event
+
     def clean(self):
         super().clean()
-        owner = self.fact_owner() if self.translation_key else self
-        if owner.pk not in (None, self.pk):
-            self.copy_facts_from(owner)  # validate what will be saved
-        for name in ("start", "end"):
-            moment = getattr(self, name)
-            if moment and not event_dates.in_range(moment):
-                raise ValidationError({name: event_dates.out_of_range_message()})
-        if self.start and self.end:
-            if self.all_day and self.end.date() < self.start.date():
-                raise ValidationError({"end": _("The last day cannot be before the first day.")})
-            if not self.all_day and self.end <= self.start:
-                raise ValidationError({"end": _("The event must end after it starts.")})
-        if self.attendance_mode != self.AttendanceMode.ONLINE and not (
-            self.venue_name or self.street_address or self.municipality
-        ):
-            raise ValidationError({"venue_name": _("Give the venue of an on-site event.")})
-        opens, closes = self.registration_opens, self.registration_closes
-        if opens and closes and closes <= opens:
-            raise ValidationError(
-                {"registration_closes": _("Registration must close after it opens.")}
-            )
-        if closes and self.end and closes > self.end:
-            raise ValidationError(
-                {"registration_closes": _("Registration must close before the event ends.")}
-            )
+        self.record.translation_key = self.translation_key
+        self.record.clean()
+
+    def save(self, *args, **kwargs):
+        """Write the facts this save changed to the record, once for every language;
+        a draft (Wagtail saves only bookkeeping fields then) never touches them."""
+        if kwargs.get("update_fields") is None:
+            self._save_record()
+        return super().save(*args, **kwargs)
+
+    def _save_record(self):
+        record = self.record
+        if record.pk and record.translation_key != self.translation_key:
+            record = self._own_record()  # a copy of another event: its own record now
+        elif record.pk is None:
+            record.translation_key = self.translation_key
+            existing = Event.objects.filter(translation_key=self.translation_key).first()
+            if existing is not None:  # a translation of an event whose record exists
+                self.event = existing
+                return
+        changes = getattr(self, "_fact_changes", None)
+        if changes is None:
+            changes = record.changed_facts()
+        if record.pk is None:
+            record.save()
+        elif changes:
+            record.save(update_fields=[*changes, "changed_at"])
+            record.refresh_from_db()
+        self.event = record
+        self._fact_changes = None
+
+    def _own_record(self):
+        copy = Event(translation_key=self.translation_key)
+        copy.apply_fact_data(self.record.fact_data())
+        self.event = copy
+        return copy
+
+    # Revisions carry a snapshot of the facts, and which of them the editor changed -------
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data["event_facts"] = self.record.fact_data()
+        data["event_changes"] = self.record.changed_facts()
+        return data
+
+    def with_content_json(self, content):
+        """The page as a revision had it, facts included (preview, compare, revert);
+        publishing it writes only the facts its editor changed (`event_changes`), so a
+        week-old draft in one language never undoes a newer change made in another.
+        Revisions from before the record kept the facts among the page's fields."""
+        page = super().with_content_json(content)
+        page.event = Event.objects.get(pk=self.event_id)
+        facts = content.get("event_facts")
+        if facts is None:
+            facts = {name: content[name] for name in FACT_FIELDS if name in content}
+        page.record.apply_fact_data(facts)
+        page._fact_changes = list(content.get("event_changes") or [])
+        return page
+
+    def get_latest_revision_as_object(self):
+        """The draft to edit: today's facts, with only the draft's own changes on top."""
+        page = super().get_latest_revision_as_object()
+        if page is self:
+            return page
+        changes = page._fact_changes or []
+        drafted = {name: value for name, value in page.record.fact_data().items() if name in changes}
+        page.event = Event.objects.get(pk=page.event_id)
+        page.record.apply_fact_data(drafted)
+        page._fact_changes = None
+        return page
+
+    # Reading ------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
         self.use_cached_taxonomy()
@@ -300,64 +323,25 @@ class EventPage(RegistrationSettings, BasePage):
     def use_cached_taxonomy(self):
         """Take the event type and region from the cached rows every page reads, rather
         than a query each."""
+        record = self.record
         for name in ("event_type", "region"):
-            row_id = getattr(self, f"{name}_id")
-            if row_id is not None and not self._state.fields_cache.get(name):
-                row = cached_row(self._meta.get_field(name).related_model, row_id)
+            row_id = getattr(record, f"{name}_id")
+            if row_id is not None and not record._state.fields_cache.get(name):
+                row = cached_row(Event._meta.get_field(name).related_model, row_id)
                 if row is not None:
-                    self._state.fields_cache[name] = row
+                    record._state.fields_cache[name] = row
 
-    def fact_owner(self):
-        """The page that owns this event's shared facts and registrations: the one in the
-        site's default language, else the first page created in any language."""
-        if self.pk and locale_for_id(self.locale_id).language_code == settings.LANGUAGE_CODE:
+    def in_language(self, language_code):
+        """This event's live page in `language_code`, or this page when not translated."""
+        if self.locale.language_code == language_code:
             return self
-        pages = EventPage.objects.filter(translation_key=self.translation_key)
-        owner = pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-        owner = owner or pages.order_by("pk").first()
-        return owner or self
-
-    def is_fact_owner(self):
-        return self.fact_owner().pk in (None, self.pk)
-
-    def copy_facts_from(self, owner):
-        for name in SHARED_FIELDS:
-            setattr(self, name, getattr(owner, name))
-        for name in SHARED_RELATIONS:
-            setattr(self, name, list(getattr(owner, name).all()))
-
-    def push_facts_to_translations(self):
-        """Write this owner's facts onto every translation's row (and its themes)."""
-        translations = EventPage.objects.filter(translation_key=self.translation_key).exclude(
-            pk=self.pk
+        translation = (
+            type(self)
+            .objects.live()
+            .filter(event_id=self.event_id, locale__language_code=language_code)
+            .first()
         )
-        pks = list(translations.values_list("pk", flat=True))
-        if not pks:
-            return
-        values = {}
-        for name in SHARED_FIELDS:
-            field = self._meta.get_field(name)
-            values[field.attname] = getattr(self, field.attname)
-        translations.update(**values)
-        through = EventPage.themes.through
-        theme_pks = [theme.pk for theme in self.themes.all()]
-        through.objects.filter(eventpage_id__in=pks).delete()
-        through.objects.bulk_create(
-            [through(eventpage_id=pk, theme_id=theme) for pk in pks for theme in theme_pks]
-        )
-
-    def save(self, *args, **kwargs):
-        owner = self.fact_owner() if self.translation_key else self
-        if owner.pk not in (None, self.pk):
-            self.copy_facts_from(owner)
-        result = super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        touches_facts = update_fields is None or set(update_fields) & set(
-            SHARED_FIELDS + SHARED_RELATIONS
-        )
-        if owner.pk in (None, self.pk) and touches_facts:
-            self.push_facts_to_translations()
-        return result
+        return translation or self
 
     def original_language(self, locale_code):
         """An untranslated event page is written in the language the event is held in
@@ -366,101 +350,32 @@ class EventPage(RegistrationSettings, BasePage):
         languages = dict(settings.LANGUAGES)
         return self.language if self.language in languages else locale_code
 
-    @property
-    def is_online(self):
-        return self.attendance_mode in (self.AttendanceMode.ONLINE, self.AttendanceMode.MIXED)
-
-    @property
-    def is_onsite(self):
-        return self.attendance_mode in (self.AttendanceMode.ONSITE, self.AttendanceMode.MIXED)
-
-    @property
-    def is_cancelled(self):
-        """Cancelled by its status, or withdrawn: unpublished or deleted by an editor."""
-        return self.status == self.Status.CANCELLED or self.withdrawn_at is not None
-
-    def refresh_from_db(self, *args, **kwargs):
-        self.__dict__.pop("_state_cache", None)
-        super().refresh_from_db(*args, **kwargs)
-
-    def _calendar_state(self):
-        if not hasattr(self, "_state_cache"):
-            self._state_cache = CalendarState.objects.filter(
-                translation_key=self.translation_key
-            ).first()
-        return self._state_cache
-
-    @property
-    def sequence(self):
-        """The event's one iCalendar SEQUENCE, whatever the page's language."""
-        if hasattr(self, "state_sequence"):
-            return self.state_sequence or 0
-        state = self._calendar_state()
-        return state.sequence if state else 0
-
-    @property
-    def withdrawn_at(self):
-        """When an editor unpublished the event while people were registered, or None."""
-        if hasattr(self, "state_withdrawn_at"):
-            return self.state_withdrawn_at
-        state = self._calendar_state()
-        return state.withdrawn_at if state else None
-
-    @property
-    def has_ended(self):
-        return self.end < timezone.now()
-
-    @property
-    def location_text(self):
-        """The place as one line, for cards and calendar LOCATION."""
-        address = ", ".join(
-            part
-            for part in (
-                self.venue_name,
-                self.street_address,
-                " ".join(p for p in (self.postal_code, self.municipality) if p),
-            )
-            if part
-        )
-        if self.attendance_mode == self.AttendanceMode.ONLINE:
-            return self.online_platform or str(_("Online"))
-        return address
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.start)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.end)
-
-    @property
-    def calendar_dates(self):
-        """(first day, day after the last day) for all-day events, as iCal wants them."""
-        return self.local_start.date(), self.local_end.date() + datetime.timedelta(days=1)
-
-    @property
-    def calendar_uid(self):
-        """The same for every edit, slug change and move, and across translations,
-        so no calendar ever shows this event twice."""
-        return f"event-{self.translation_key}@{base_host()}"
-
     def json_ld(self, request):
         """schema.org Event for search engines; never carries the join link."""
         return event_json_ld(self, self.get_full_url(request))
 
-    def schedule_fingerprint(self):
-        """A digest of what calendar programs must be told about when it changes."""
-        parts = [
-            self.start.isoformat(),
-            self.end.isoformat(),
-            str(self.all_day),
-            self.status,
-            self.attendance_mode,
-            self.location_text,
-            self.online_join_url,
-        ]
-        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+for _name in (*FACT_FIELDS, "event_type_id", "organiser_id", "region_id"):
+    setattr(EventPage, _name, _fact(_name))
+for _name in (
+    "is_online",
+    "is_onsite",
+    "is_withdrawn",
+    "is_cancelled",
+    "has_ended",
+    "location_text",
+    "local_start",
+    "local_end",
+    "calendar_dates",
+    "calendar_uid",
+    "reminder_due_at",
+    "sequence",
+    "withdrawn_at",
+):
+    setattr(EventPage, _name, property(lambda page, _n=_name: getattr(page.record, _n)))
+EventPage.registration_closed_reason = lambda page, now=None: page.record.registration_closed_reason(
+    now
+)
 
 
 class EventSpeaker(Orderable):

@@ -1,111 +1,26 @@
-"""Registrations for events: the settings an event carries, the extra questions editors
-ask, the registrations themselves and a record of every e-mail sent about them."""
+"""Registrations for events: the extra questions editors ask, the registrations
+themselves and a record of every e-mail sent about them. Registrations belong to the
+event record (`Event`), never to one language's page."""
 
 import datetime
+import uuid
 
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
 
-from cms.dates import format_datetime
-
-
-class RegistrationSettings(models.Model):
-    """Registration fields of an event page, kept beside the registration models."""
-
-    registration_enabled = models.BooleanField(_("registration in use"), default=False)
-    registration_opens = models.DateTimeField(
-        _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
-    )
-    registration_closes = models.DateTimeField(
-        _("registration closes"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: when the event starts."),
-    )
-    capacity = models.PositiveIntegerField(
-        _("seats"), null=True, blank=True, help_text=_("Empty: no limit.")
-    )
-    waiting_list_enabled = models.BooleanField(_("waiting list"), default=True)
-    reminder_hours = models.PositiveSmallIntegerField(
-        _("reminder, hours before the start"),
-        default=24,
-        help_text=_("0: no reminder."),
-    )
-
-    registration_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_enabled"),
-                FieldRowPanel(
-                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
-                ),
-                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
-                FieldPanel("reminder_hours"),
-                InlinePanel(
-                    "registration_questions",
-                    heading=_("Extra questions"),
-                    label=_("extra question"),
-                ),
-            ],
-            heading=_("Registration"),
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-    def registration_closed_reason(self, now=None):
-        """Why nobody can register right now, in plain words, or "" when they can."""
-        now = now or timezone.now()
-        if not self.registration_enabled:
-            return _("This event takes no registrations.")
-        if self.is_cancelled:
-            return _("This event has been cancelled, so registration is closed.")
-        if self.end < now:
-            return _("This event is over, so registration is closed.")
-        if self.registration_opens and now < self.registration_opens:
-            opens = format_datetime(self.registration_opens)
-            return _("Registration opens on %(date)s.") % {"date": opens}
-        if now >= (self.registration_closes or self.start):
-            return _("Registration has closed.")
-        return ""
-
-    @cached_property
-    def registration_event(self):
-        """The page that holds the registrations of this event in every language: the
-        owner of its shared facts (see `EventPage.fact_owner`). So a Swedish and a
-        Finnish page share one set of seats."""
-        return self.fact_owner()
-
-    def in_language(self, language_code):
-        """This event's live page in `language_code`, or this page when not translated."""
-        if self.locale.language_code == language_code:
-            return self
-        translation = (
-            type(self)
-            .objects.live()
-            .filter(translation_key=self.translation_key, locale__language_code=language_code)
-            .first()
-        )
-        return translation or self
-
-    @property
-    def reminder_due_at(self):
-        if not self.reminder_hours:
-            return None
-        return self.start - datetime.timedelta(hours=self.reminder_hours)
 
 
 class RegistrationQuestion(Orderable):
-    """An extra question editors ask on one event's registration form."""
+    """An extra question editors ask on an event's registration form. Each language's
+    page words it in its own language; the translations of one question share its `key`,
+    which the answers are stored under, so answers given in any language are one column."""
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Text")
@@ -115,6 +30,7 @@ class RegistrationQuestion(Orderable):
     page = ParentalKey(
         "events.EventPage", on_delete=models.CASCADE, related_name="registration_questions"
     )
+    key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
     label = models.CharField(_("question"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.TEXT)
     choices = models.TextField(
@@ -138,7 +54,7 @@ class RegistrationQuestion(Orderable):
 
     @property
     def field_name(self):
-        return f"question_{self.pk}"
+        return f"question_{self.key}"
 
     @property
     def choice_list(self):
@@ -168,7 +84,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
 
     def counts(self):
-        """Cancelled and attended in one query (seats: events.registrations.seats)."""
+        """Cancelled and attended in one query (seats: events.models.seats)."""
         return self.aggregate(
             cancelled=models.Count("pk", filter=models.Q(status=Registration.Status.CANCELLED)),
             attended=models.Count("pk", filter=models.Q(attended=True)),
@@ -182,7 +98,7 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
-        "events.EventPage",
+        "events.Event",
         verbose_name=_("event"),
         on_delete=models.PROTECT,  # who registered and was told what outlives the page
         related_name="registrations",
@@ -268,11 +184,18 @@ class Registration(models.Model):
         )
         return ahead.count() + 1
 
+    @property
+    def page(self):
+        """The event's page in the registrant's language (the link in their e-mails)."""
+        return self.event.page_in(self.language)
+
     def answer_rows(self):
-        """(question, answer) pairs in the order the event asks them."""
+        """(question, answer) pairs in the order the event asks them, worded in the
+        registrant's language."""
         rows = []
-        for question in self.event.registration_questions.all():
-            value = self.answers.get(str(question.pk), "")
+        page = self.page
+        for question in page.registration_questions.all() if page else ():
+            value = self.answers.get(str(question.key), "")
             if question.kind == RegistrationQuestion.Kind.CHECKBOX:
                 value = _("Yes") if value else _("No")
             rows.append((question.label, value))

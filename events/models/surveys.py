@@ -98,7 +98,7 @@ class SurveyInvitation(models.Model):
         related_name="survey_invitation",
     )
     event = models.ForeignKey(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
+        "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
     )
     version = models.ForeignKey(
         SurveyVersion, verbose_name=_("version"), on_delete=models.PROTECT, related_name="+"
@@ -120,7 +120,7 @@ class SurveyAnswer(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     event = models.ForeignKey(
-        "events.EventPage",
+        "events.Event",
         verbose_name=_("event"),
         on_delete=models.PROTECT,
         related_name="survey_answers",

@@ -19,20 +19,20 @@ from cms.tasks import send_outgoing_email
 from events.models import EmailDelivery, EventPage, Registration
 from events.registrations import exports, services
 from events.registrations.forms import MessageForm, StaffRegistrationForm
-from events.registrations.seats import seats_of
+from events.models.seats import seats_of
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
 
 
 def _event_for(request, event_id):
-    event = get_object_or_404(EventPage, pk=event_id).registration_event
-    may_see_counts = event.permissions_for_user(request.user).can_edit() or (
+    page = get_object_or_404(EventPage, pk=event_id)
+    may_see_counts = page.permissions_for_user(request.user).can_edit() or (
         request.user.has_perm(VIEW_PERMISSION)
     )
     if not may_see_counts:
         raise PermissionDenied
-    return event
+    return page
 
 
 def _require(request, permission):

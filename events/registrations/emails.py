@@ -76,9 +76,9 @@ def _subject_and_intro(kind, title, when, position, subject="", body=""):
 
 def render(registration, kind, *, subject="", body=""):
     """The e-mail of `kind` to one registrant, rendered now in their language."""
-    event = registration.event.specific
+    event = registration.event
     with override(registration.language):
-        shown = event.in_language(registration.language)
+        shown = registration.page
         when = event_when(event)
         subject, intro = _subject_and_intro(
             kind, shown.title, when, registration.waiting_position(), subject, body

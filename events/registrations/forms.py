@@ -63,15 +63,17 @@ class RegistrationForm(forms.Form):
     # Left empty by people; bots fill every field they find.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, event, for_change=False, privacy_url="", **kwargs):
+    def __init__(self, *args, page, for_change=False, privacy_url="", **kwargs):
+        """`page`: the event's page in the registrant's language, which words the
+        questions; answers are stored under each question's key, whatever language."""
         super().__init__(*args, **kwargs)
-        self.event = event
+        self.page = page
         self.fields["project"].queryset = Project.objects.running().order_by("name")
         self.fields["region"].label_from_instance = lambda region: region.name
         if for_change:
             for name in ("email", "consent", "homepage"):
                 del self.fields[name]
-        self.questions = list(event.registration_questions.all())
+        self.questions = list(page.registration_questions.all())
         for question in self.questions:
             self.fields[question.field_name] = self._question_field(question)
         if not for_change:
@@ -119,7 +121,7 @@ class RegistrationForm(forms.Form):
         """The cleaned answers as Registration field values."""
         data = {name: self.cleaned_data[name] for name in BUILT_IN_FIELDS if name in self.fields}
         data["answers"] = {
-            str(question.pk): self.cleaned_data.get(question.field_name)
+            str(question.key): self.cleaned_data.get(question.field_name)
             for question in self.questions
         }
         return data

@@ -1,8 +1,9 @@
 """Side effects of registrations: taking seats under a lock on the event, cancelling and
 promoting, queuing and sending e-mails, reminders, schedule changes and anonymisation.
 
-Every change to who holds a seat runs inside one transaction that first locks the
-event's row (`select_for_update`; SQLite takes its write lock when the transaction
+Registrations belong to the event record (`Event`), whatever language the registrant
+read it in. Every change to who holds a seat runs inside one transaction that first
+locks the record's row (`select_for_update`; SQLite takes its write lock when the transaction
 begins), so two requests never both count the same free seat."""
 
 import datetime
@@ -15,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import outbox
 from cms.models import OutgoingEmail
-from events.models import EmailDelivery, EventPage, Registration
+from events.models import EmailDelivery, Event, Registration
+from events.models.seats import seats_of
 from events.registrations import emails
-from events.registrations.seats import seats_of
 from network.models import Member
 
 logger = logging.getLogger(__name__)
@@ -59,11 +60,12 @@ def privacy_notice_version(site_settings):
 
 
 def _locked_event(event_pk):
-    """The event's row, locked until the transaction ends; waits at most LOCK_TIMEOUT_MS."""
+    """The event record's row, locked until the transaction ends; waits at most
+    LOCK_TIMEOUT_MS."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
+    return Event.objects.select_for_update().get(pk=event_pk)
 
 
 def _has_free_seat(locked_event):
@@ -71,8 +73,9 @@ def _has_free_seat(locked_event):
 
 
 def register(event, data, *, language, added_by_staff=False, now=None):
-    """Confirm or waiting-list a registration, or return the existing one for the same
-    e-mail. Raises RegistrationError with the reason when the event takes nobody."""
+    """Confirm or waiting-list a registration for the event record `event`, or return
+    the existing one for the same e-mail. Raises RegistrationError with the reason when
+    the event takes nobody."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -266,13 +269,17 @@ def send_due_reminders(now=None, event_pk=None):
     reminder lead time. Keyed by the start time, so running twice sends once and a
     moved event gets a fresh reminder."""
     now = now or timezone.now()
-    events = EventPage.objects.live().filter(
-        registration_enabled=True, reminder_hours__gt=0, start__gt=now
-    )
+    events = Event.objects.filter(
+        pages__live=True,
+        registration_enabled=True,
+        reminder_hours__gt=0,
+        start__gt=now,
+        withdrawn_at__isnull=True,
+    ).distinct()
     if event_pk:
         events = events.filter(pk=event_pk)
     queued = 0
-    for event in events.exclude(status=EventPage.Status.CANCELLED):
+    for event in events.exclude(status=Event.Status.CANCELLED):
         if event.reminder_due_at > now:
             continue
         key = reminder_key(event)
@@ -293,13 +300,9 @@ def reminders_due_at(event):
 def notify_schedule_change(event_pk, sequence):
     """Tell registrants that the event moved or was cancelled; their calendar entry
     updates because the invitation keeps the UID and carries the higher SEQUENCE."""
-    event = EventPage.objects.get(pk=event_pk)
-    if event.is_cancelled:
-        registrations = Registration.objects.filter(event=event).active()
-        kind = EmailDelivery.Kind.EVENT_CANCELLED
-    else:
-        registrations = Registration.objects.filter(event=event).active()
-        kind = EmailDelivery.Kind.UPDATE
+    event = Event.objects.get(pk=event_pk)
+    registrations = Registration.objects.filter(event=event).active()
+    kind = EmailDelivery.Kind.EVENT_CANCELLED if event.is_cancelled else EmailDelivery.Kind.UPDATE
     with transaction.atomic():
         for registration in registrations:
             queue_email(registration, kind, key=f"sequence-{sequence}")

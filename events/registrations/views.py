@@ -45,13 +45,13 @@ def register(request, event_id):
         # The language switcher (or a reload) on a failed form arrives here as GET:
         # the event page in the chosen language shows the form as it stands now.
         return redirect(page.in_language(get_language()).get_url(request) + "#registration-heading")
-    event = page.registration_event
+    event = page.record
     address = client_address(request)
     if ADDRESS_LIMIT.hit(address):
         return _too_many(request, ADDRESS_LIMIT)
     site_settings = SiteSettings.for_request(request)
     privacy_url = privacy_notice_url(request, site_settings)
-    form = RegistrationForm(request.POST, event=event, privacy_url=privacy_url)
+    form = RegistrationForm(request.POST, page=page, privacy_url=privacy_url)
     if form.is_bot():
         return _problem(request, _("The registration could not be sent."), status=400)
     if not form.is_valid():
@@ -123,12 +123,12 @@ def manage(request, token):
     registration = registration_from_token(token)
     if registration is None:
         return _bad_link(request)
-    event = registration.event.specific
-    page = event.in_language(get_language())
+    event = registration.event
+    page = event.page_in(get_language())
     form = None
     if not registration.is_cancelled and not event.has_ended and not event.is_cancelled:
         initial = RegistrationForm.initial_from(registration)
-        form = RegistrationForm(event=event, for_change=True, initial=initial)
+        form = RegistrationForm(page=page, for_change=True, initial=initial)
     if request.method == "POST" and form is not None:
         action = request.POST.get("action")
         if action == "cancel":
@@ -139,7 +139,7 @@ def manage(request, token):
             )
             return HttpResponseRedirect(request.path)
         if action == "change":
-            form = RegistrationForm(request.POST, event=event, for_change=True)
+            form = RegistrationForm(request.POST, page=page, for_change=True)
             if form.is_valid():
                 services.update_answers(registration, form.registration_data())
                 messages.success(request, _("Your details have been saved."))

@@ -11,7 +11,7 @@ register = template.Library()
 @register.simple_tag
 def registrants_told_on_unpublish(page):
     """How many people unpublishing `page` sends a cancellation to: the active
-    registrations of an event whose facts it owns (0 for any other page)."""
-    if not isinstance(page, EventPage) or not page.is_fact_owner():
+    registrations of its event, in any language (0 for any other page)."""
+    if not isinstance(page, EventPage):
         return 0
     return lifecycle.active_registrations(page).count()

@@ -12,7 +12,7 @@ from events.listing import live_events_in_language
 from events.models import EventIndexPage, ParticipationWeekPage
 from events.registrations.forms import RegistrationForm
 from events.registrations.links import privacy_notice_url
-from events.registrations.seats import seats_of, with_seats
+from events.models.seats import seats_of, with_seats
 
 register = template.Library()
 
@@ -29,9 +29,10 @@ def _privacy_url(request):
 
 @register.inclusion_tag("events/registration/section.html", takes_context=True)
 def registration_section(context, page):
-    """The registration form of an event page, or why registration is closed. Seats and
-    questions come from the page that holds the registrations in every language."""
-    event = page.registration_event
+    """The registration form of an event page, or why registration is closed. Seats
+    are the event record's, shared by every language; the questions are worded in the
+    page's language."""
+    event = page.record
     if not event.registration_enabled:
         return {"event": event}
     seats = seats_of(event)
@@ -41,7 +42,7 @@ def registration_section(context, page):
         "csrf_token": context.get("csrf_token"),
         "event": event,
         "page": page,
-        "form": RegistrationForm(event=event, privacy_url=_privacy_url(context["request"])),
+        "form": RegistrationForm(page=page, privacy_url=_privacy_url(context["request"])),
         "closed_reason": event.registration_closed_reason(),
         "full": full,
         "full_without_queue": full and not event.waiting_list_enabled,
@@ -53,7 +54,7 @@ def registration_section(context, page):
 def upcoming_events(context, count=3):
     """The next events as cards with a link to all events, for the home page."""
     request = context.get("request")
-    events = with_seats(live_events_in_language().upcoming().select_related("event_type")[:count])
+    events = with_seats(live_events_in_language().upcoming()[:count])
     return {"request": request, "events": events, "index": _event_index(request)}
 
 

@@ -18,7 +18,7 @@ from csp.constants import NONCE, SELF
 
 from cms import page_cache
 from cms.models import SiteSettings
-from events.registrations.seats import seats_of
+from events.models.seats import seats_of
 from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory, publish
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories import StandardPageFactory

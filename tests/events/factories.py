@@ -76,6 +76,13 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Registration
 
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """Tests hold pages; registrations belong to the page's event record."""
+        if isinstance(kwargs.get("event"), EventPage):
+            kwargs["event"] = kwargs["event"].event
+        return kwargs
+
 
 def registration_data(n=0, **fields):
     """What a valid registration form posts."""

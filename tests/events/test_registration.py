@@ -14,7 +14,7 @@ from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration, RegistrationQuestion
 from events.registrations import services, views
 from events.registrations.links import registration_token
-from events.registrations.seats import seats_of
+from events.models.seats import seats_of
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,

@@ -2,16 +2,16 @@
 QuotaAvailability): queue any number of events, compute them in one query, read the
 answer. Every page, feed, e-mail, admin view and the registration service asks here.
 
-Registrations are held by the event's owner page (`EventPage.fact_owner`), and every
-translation shares the owner's capacity, so seats are counted per translation key:
-the Swedish page of an event shows the same seats as the Finnish one."""
+Registrations and the capacity belong to the event record, so seats are counted per
+record: the Swedish page of an event shows the same seats as the Finnish one. The
+`events` given may be pages or records."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from events.models import Registration
+from .registrations import Registration
 
 
 @dataclass(frozen=True)
@@ -58,28 +58,32 @@ class SeatAvailability:
         self._counts = {}
 
     def compute(self):
-        keys = {event.translation_key for event in self.events}
+        keys = {_record_id(event) for event in self.events}
         if keys:
             rows = (
-                Registration.objects.filter(event__translation_key__in=keys)
+                Registration.objects.filter(event_id__in=keys)
                 .order_by()
-                .values("event__translation_key")
+                .values("event_id")
                 .annotate(
                     confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
                     waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
                 )
             )
-            self._counts = {row["event__translation_key"]: row for row in rows}
+            self._counts = {row["event_id"]: row for row in rows}
         return self
 
     def __getitem__(self, event):
-        row = self._counts.get(event.translation_key, {})
+        row = self._counts.get(_record_id(event), {})
         return Seats(
             capacity=event.capacity,
             confirmed=row.get("confirmed", 0),
             waiting=row.get("waiting", 0),
             waiting_list=event.waiting_list_enabled,
         )
+
+
+def _record_id(event):
+    return getattr(event, "event_id", None) or event.pk
 
 
 def with_seats(events):
