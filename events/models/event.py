@@ -208,7 +208,9 @@ class Event(ClusterableModel):
             return list(FACT_FIELDS)
         stored = type(self).objects.get(pk=self.pk).fact_data()
         mine = self.fact_data()
-        return [name for name in FACT_FIELDS if _comparable(mine[name]) != _comparable(stored[name])]
+        return [
+            name for name in FACT_FIELDS if _comparable(mine[name]) != _comparable(stored[name])
+        ]
 
     # Validation --------------------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 """Event pages: the index of all events, series that group them, and the event itself."""
 
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 
 from django import forms
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 
 from cms.blocks import BodyBlock
 from cms.models import BasePage
@@ -105,6 +105,13 @@ class EventSeriesPage(BasePage):
         return context
 
 
+def reindex_pages(event_pk, exclude=None):
+    """Each language's search document holds the record's facts (`search_fields`): when
+    they change, every page of the event is indexed again, not only the one saved."""
+    for page in EventPage.objects.filter(event_id=event_pk).exclude(pk=exclude):
+        index.insert_or_update_object(page)
+
+
 def _fact(name):
     """A page attribute that reads and sets the event record's fact `name`: a page
     has no copy of its event's facts, so every language reads the same one."""
@@ -116,6 +123,10 @@ def _fact(name):
         setattr(page.record, name, value)
 
     return property(read, write, doc=f"The event's {name}, from its one record.")
+
+
+def _from_record(name):
+    return property(lambda page: getattr(page.record, name), doc=f"The record's {name}.")
 
 
 class EventPage(BasePage):
@@ -271,6 +282,7 @@ class EventPage(BasePage):
         elif changes:
             record.save(update_fields=[*changes, "changed_at"])
             record.refresh_from_db()
+            transaction.on_commit(partial(reindex_pages, record.pk, exclude=self.pk))
         self.event = record
         self._fact_changes = None
 
@@ -308,7 +320,8 @@ class EventPage(BasePage):
         if page is self:
             return page
         changes = page._fact_changes or []
-        drafted = {name: value for name, value in page.record.fact_data().items() if name in changes}
+        facts = page.record.fact_data()
+        drafted = {name: facts[name] for name in changes if name in facts}
         page.event = Event.objects.get(pk=page.event_id)
         page.record.apply_fact_data(drafted)
         page._fact_changes = None
@@ -350,11 +363,16 @@ class EventPage(BasePage):
         languages = dict(settings.LANGUAGES)
         return self.language if self.language in languages else locale_code
 
+    def registration_closed_reason(self, now=None):
+        return self.record.registration_closed_reason(now)
+
     def json_ld(self, request):
         """schema.org Event for search engines; never carries the join link."""
         return event_json_ld(self, self.get_full_url(request))
 
 
+# What a page reads from its record: the facts (which the editor form also sets) and
+# what follows from them.
 for _name in (*FACT_FIELDS, "event_type_id", "organiser_id", "region_id"):
     setattr(EventPage, _name, _fact(_name))
 for _name in (
@@ -372,10 +390,7 @@ for _name in (
     "sequence",
     "withdrawn_at",
 ):
-    setattr(EventPage, _name, property(lambda page, _n=_name: getattr(page.record, _n)))
-EventPage.registration_closed_reason = lambda page, now=None: page.record.registration_closed_reason(
-    now
-)
+    setattr(EventPage, _name, _from_record(_name))
 
 
 class EventSpeaker(Orderable):

@@ -16,7 +16,6 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 
 
-
 class RegistrationQuestion(Orderable):
     """An extra question editors ask on an event's registration form. Each language's
     page words it in its own language; the translations of one question share its `key`,

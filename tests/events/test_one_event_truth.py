@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from events.admin_forms import SHARED_HELP
 from events.models import EventPage, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories import translate
@@ -119,7 +120,9 @@ def test_moving_the_finnish_page_moves_every_translation_and_tells_everyone_once
     assert "Kafé" in swedish_mail.subject
 
 
-def test_a_fact_changed_on_a_translation_is_taken_back_from_the_finnish_page(event, publish):
+def test_a_fact_changed_on_the_swedish_page_changes_the_event_in_every_language(
+    event, publish
+):
     swedish = translate(event, "sv", title="Kafé")
     RegistrationFactory(event=event, email="fi@example.org")
     mail.outbox.clear()
@@ -127,22 +130,26 @@ def test_a_fact_changed_on_a_translation_is_taken_back_from_the_finnish_page(eve
     swedish.start += datetime.timedelta(days=1)
     swedish.end += datetime.timedelta(days=1)
     swedish.capacity = 50
-    swedish = publish(swedish)
+    publish(swedish)
 
-    assert swedish.start == event.start
-    assert swedish.capacity == 2
-    assert mail.outbox == []
+    finnish = EventPage.objects.get(pk=event.pk)
+    assert finnish.start == swedish.start and finnish.capacity == 50
+    assert finnish.event_id == swedish.event_id
+    assert [m.to for m in mail.outbox] == [["fi@example.org"]]
 
 
-def test_translation_editor_shows_the_facts_read_only(client, admin_user, event, publish):
+def test_every_language_edits_the_facts_and_is_told_they_are_shared(
+    client, admin_user, event, publish
+):
     swedish = translate(event, "sv", title="Kafé")
     client.force_login(admin_user)
 
     edit = reverse("wagtailadmin_pages:edit", args=[swedish.pk])
     form = client.get(edit).context["form"]
 
-    assert form.fields["start"].disabled and form.fields["capacity"].disabled
-    assert not form.fields["title"].disabled
+    assert not form.fields["start"].disabled
+    assert form.initial["capacity"] == 2
+    assert str(SHARED_HELP) in str(form.fields["capacity"].help_text)
 
 
 def test_the_swedish_series_page_shows_the_seats_of_the_event(client, index, publish):
