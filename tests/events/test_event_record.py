@@ -4,11 +4,14 @@ in, the event has one set of facts, one seat count, one queue and one calendar s
 import datetime
 
 from django.core import mail
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 import time_machine
-from wagtail.models import Locale
 
 from events.models import Event, EventPage, Registration
 from events.models.seats import seats_of
@@ -164,3 +167,99 @@ def test_a_copied_page_is_a_new_event_with_its_own_record(index, publish):
     assert copy.event_id != event.event_id
     assert Event.objects.get(pk=event.event_id).capacity == 10
     assert copy.start == event.start
+
+
+def admin_form(page, **changes):
+    """What the page editor posts for `page`, with `changes`, to publish it."""
+    local = timezone.localtime
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "lead": page.lead,
+        "event_type": page.event_type_id,
+        "start": local(page.start).strftime("%Y-%m-%d %H:%M"),
+        "end": local(page.end).strftime("%Y-%m-%d %H:%M"),
+        "status": page.status,
+        "attendance_mode": page.attendance_mode,
+        "online_platform": page.online_platform,
+        "online_join_url": page.online_join_url,
+        "language": page.language,
+        "registration_enabled": "on",
+        "capacity": page.capacity or "",
+        "waiting_list_enabled": "on",
+        "reminder_hours": page.reminder_hours,
+        "speakers": inline_formset([]),
+        "registration_questions": inline_formset([]),
+        "body": streamfield([]),
+        "action-publish": "action-publish",
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+def test_the_swedish_editor_changes_the_event_for_every_language(
+    admin_client, index, publish, django_capture_on_commit_callbacks
+):
+    event = make_event(index, publish, capacity=10)
+    swedish = translate(event, "sv", title="Kafé")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[swedish.pk]),
+            admin_form(swedish, capacity=40, title="Kafé om delaktighet"),
+        )
+
+    assert response.status_code == 302
+    assert EventPage.objects.get(pk=event.pk).capacity == 40
+    assert EventPage.objects.get(pk=event.pk).title == event.title
+    assert EventPage.objects.get(pk=swedish.pk).title == "Kafé om delaktighet"
+
+
+def test_a_page_added_in_the_editor_creates_its_record(admin_client, index, publish):
+    template = make_event(index, publish, capacity=10)
+    add = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
+
+    response = admin_client.post(add, admin_form(template, title="Uusi", slug="uusi", capacity=8))
+
+    assert response.status_code == 302
+    page = EventPage.objects.get(slug="uusi")
+    assert page.live and page.event_id != template.event_id
+    assert page.event.translation_key == page.translation_key and page.capacity == 8
+
+
+def test_an_invalid_fact_is_refused_by_the_editor_and_changes_nothing(admin_client, index, publish):
+    event = make_event(index, publish, capacity=10)
+    edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+
+    response = admin_client.post(edit, admin_form(event, end=admin_form(event)["start"]))
+
+    assert response.status_code == 200
+    assert "end" in response.context["form"].errors
+    assert Event.objects.get(pk=event.event_id).end == event.end
+
+
+def test_revision_compare_and_revert_screens_show_the_facts(admin_client, index, publish):
+    event = make_event(index, publish, capacity=10)
+    first = EventPage.objects.get(pk=event.pk).latest_revision
+    event.capacity = 12
+    event = publish(event)
+
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[event.pk, first.pk, event.latest_revision.pk],
+    )
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=[event.pk, first.pk])
+
+    assert admin_client.get(compare).status_code == 200
+    assert admin_client.get(revert).context["form"].initial["capacity"] == 10
+
+
+def test_previewing_a_changed_fact_changes_nothing_stored(admin_client, index, publish):
+    event = make_event(index, publish, capacity=10)
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk])
+
+    posted = admin_client.post(preview, admin_form(event, capacity=99))
+    shown = admin_client.get(preview)
+
+    assert posted.json()["is_valid"] and shown.status_code == 200
+    assert Event.objects.get(pk=event.event_id).capacity == 10
