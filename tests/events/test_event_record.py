@@ -4,6 +4,7 @@ in, the event has one set of facts, one seat count, one queue and one calendar s
 import datetime
 
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -263,3 +264,18 @@ def test_previewing_a_changed_fact_changes_nothing_stored(admin_client, index, p
 
     assert posted.json()["is_valid"] and shown.status_code == 200
     assert Event.objects.get(pk=event.event_id).capacity == 10
+
+
+def test_a_scheduled_revision_changes_the_facts_when_it_goes_live(
+    index, publish, django_capture_on_commit_callbacks
+):
+    event = make_event(index, publish, capacity=10)
+    event.capacity = 15
+    event.go_live_at = NOW + datetime.timedelta(hours=1)
+    event.save_revision(approved_go_live_at=event.go_live_at)
+
+    with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("publish_scheduled")
+
+    assert Event.objects.get(pk=event.event_id).capacity == 15
