@@ -274,8 +274,8 @@ def test_a_scheduled_revision_changes_the_facts_when_it_goes_live(
     event.go_live_at = NOW + datetime.timedelta(hours=1)
     event.save_revision(approved_go_live_at=event.go_live_at)
 
-    with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("publish_scheduled")
+    later = time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False)
+    with later, django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
 
     assert Event.objects.get(pk=event.event_id).capacity == 15
