@@ -12,10 +12,20 @@ class EventsConfig(AppConfig):
         from events import my_page, personal_data, receivers  # noqa: F401
         from events.admin_forms import EventPageForm
         from events.calendars import feed_cache  # noqa: F401 (its receivers)
-        from events.models import Event, EventPage, EventType, Registration, Submission
+        from events.index_context import index_context
+        from events.models import (
+            Event,
+            EventIndexPage,
+            EventPage,
+            EventType,
+            Registration,
+            Submission,
+        )
         from events.project_events import register
 
+        # The models import no forms or views: the app wires them to the pages here.
         EventPage.base_form_class = EventPageForm
+        EventIndexPage.listing_context = index_context
         register()
         # Seats left, event types on cards, an event's facts and withdrawal, the
         # participation week's approved programme: all show on cached pages.

@@ -59,24 +59,12 @@ class EventIndexPage(BasePage):
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        # Both query these models, so they import this module.
-        from events import listing
-        from events.filtering import EventFilterForm
+    # What the page lists: `events.index_context.index_context`, set by the app's ready().
+    listing_context = None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        indexes = [self, *self.get_translations()]
-        events = listing.live_events_in_language(within=indexes)
-        filters = EventFilterForm(request.GET, auto_id="event-%s")
-        past = request.GET.get("when") == "past"
-        month_view = request.GET.get("view") == "month"
-        context.update({"filters": filters, "past": past, "month_view": month_view})
-        if month_view:
-            context["month"] = listing.month_view(events, filters, request.GET.get("month"))
-        else:
-            context["events"] = listing.event_list(
-                events, filters, request.GET.get("page"), past=past
-            )
+        context.update(self.listing_context(request))
         return context
 
 
@@ -328,6 +316,22 @@ class EventPage(BasePage):
         return page
 
     # Reading ------------------------------------------------------------------------
+
+    def route(self, request, path_components):
+        """A withdrawn event's pages keep answering in every language, saying that it
+        was cancelled (events/templates/events/event_page.html), so links in e-mails and
+        calendars lead somewhere. Only pages that were once published; view restrictions
+        still apply when the page is served."""
+        if (
+            not path_components
+            and not self.live
+            and self.first_published_at is not None
+            and self.record.is_withdrawn
+        ):
+            from wagtail.url_routing import RouteResult
+
+            return RouteResult(self)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         self.use_cached_taxonomy()
