@@ -9,8 +9,7 @@ from django.utils import timezone
 from cms.demo import demo_loader, ensure_child
 from cms.models import Region
 from events import demo_translations
-from events.demo_content import ensure_event_types, helsinki
-from events.models import EventIndexPage, EventPage, ParticipationWeekPage, Submission
+from events.models import EventIndexPage, EventPage, EventType, ParticipationWeekPage, Submission
 from events.participation_week import services
 
 # organiser | title | type | day of the week and hours | place ("verkossa" = online;
@@ -96,6 +95,12 @@ def make_submission(week, types, regions, number, row):
     )
 
 
+def helsinki(day, hour):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+# After events.demo_content's loader (order 30), which adds the index and the event types;
+# this module imports nothing of it (demo_content imports this one to register it).
 @demo_loader(order=35)
 def load(stdout):
     index = EventIndexPage.objects.filter(locale__language_code="fi").first()
@@ -117,7 +122,7 @@ def load(stdout):
     if week.submissions.exists():
         stdout.write("Participation week: ok (already there)")
         return
-    types = ensure_event_types()
+    types = {event_type.slug: event_type for event_type in EventType.objects.all()}
     regions = {region.slug: region for region in Region.objects.all()}
     for number, row in enumerate(rows(APPROVED)):
         services.approve(

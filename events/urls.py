@@ -4,6 +4,7 @@ from django.urls import path
 
 from events import my_page
 from events.calendars import feeds
+from events.participation_week import views as week
 from events.registrations import views
 from events.surveys import views as surveys
 
@@ -39,6 +40,15 @@ urlpatterns = [
     path("ilmoittaudu/<int:event_id>/", views.register, name="register"),
     path("ilmoittautuminen/valmis/<str:token>/", views.registered, name="registered"),
     path("ilmoittautuminen/<str:token>/", views.manage, name="manage"),
+    # A participation week's submission form and the submitter's own page (signed link);
+    # the addresses below the week's page that they had before redirect here.
+    path("osallisuusviikko/<int:week_id>/ilmoita/", week.submit, name="week_submit"),
+    path(
+        "osallisuusviikko/<int:week_id>/ilmoita/kiitos/",
+        week.submitted,
+        name="week_submitted",
+    ),
+    path("osallisuusviikko/ilmoitus/<str:token>/", week.manage, name="week_submission"),
     path("kysely/kiitos/", surveys.thanks, name="survey_thanks"),
     path("kysely/tulokset/", surveys.published_results, name="survey_results"),
     path("kysely/<str:token>/", surveys.answer, name="survey"),

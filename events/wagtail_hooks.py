@@ -17,6 +17,7 @@ from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
 from events.registrations import admin_views
 from events.surveys import admin_views as survey_admin
+from events.templatetags.event_admin_tags import withdrawal_of
 
 
 class EventTypeViewSet(SnippetViewSet):
@@ -119,22 +120,23 @@ def _confirm_withdrawal(request, page, count, **context):
 
 @hooks.register("before_unpublish_page")
 def confirm_unpublishing_with_registrations(request, page):
-    """Unpublishing an event cancels it for its registrants: say how many, ask again."""
-    if not isinstance(page, EventPage) or not page.is_fact_owner():
-        return None
-    count = lifecycle.active_registrations(page).count()
-    if not count or request.POST.get("registrations_confirmed"):
+    """Unpublishing any language's page withdraws the whole event (events/receivers.py):
+    say which languages go offline and how many people are told, and ask once."""
+    withdrawal = withdrawal_of(page)
+    if withdrawal is None or not withdrawal.told or request.POST.get("registrations_confirmed"):
         return None
     carried = [(name, request.POST.get(name)) for name in ("next", "include_descendants")]
     return _confirm_withdrawal(
         request,
         page,
-        count,
+        withdrawal.told,
+        withdrawal=withdrawal,
         heading=_("Unpublish an event with registrations"),
         explanation=_(
-            "Unpublishing cancels the event: every registrant is sent a cancellation that "
-            "removes it from their calendar, and calendar feeds show it as cancelled for "
-            "30 days. The registrations are kept."
+            "Unpublishing cancels the event in every language: every registrant is sent a "
+            "cancellation that removes it from their calendar, and calendar feeds show it as "
+            "cancelled for 30 days. The pages keep answering, saying that the event was "
+            "cancelled. The registrations are kept."
         ),
         button=_("Yes, cancel and unpublish"),
         confirm_name="registrations_confirmed",
@@ -145,8 +147,9 @@ def confirm_unpublishing_with_registrations(request, page):
 @hooks.register("before_delete_page")
 def withdraw_instead_of_deleting(request, page):
     """A page whose events have registrations is never deleted, so the record of who
-    registered and was told what survives. An event is withdrawn instead, if the
-    editor confirms; a page with such events below it is refused."""
+    registered and was told what survives. Deleting any language's page of such an
+    event offers to withdraw the event in every language instead; a page with such
+    events below it is refused."""
     registrations = lifecycle.registrations_below(page)
     if not registrations.exists():
         return None
@@ -156,19 +159,33 @@ def withdraw_instead_of_deleting(request, page):
             _("Events below this page have registrations. Unpublish those events instead."),
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
+    withdrawal = withdrawal_of(page)
+    if not withdrawal.pages:
+        return _confirm_withdrawal(
+            request,
+            page,
+            registrations.count(),
+            allowed=False,
+            heading=_("Delete an event with registrations"),
+            explanation=_(
+                "An event with registrations cannot be deleted: who registered and what they "
+                "were told must be kept. The event is already offline in every language."
+            ),
+        )
     if request.method == "POST" and request.POST.get("withdraw_instead"):
-        for translation in page.get_translations(inclusive=True).live():
-            UnpublishPageAction(translation, user=request.user).execute(skip_permission_checks=True)
+        _unpublish_everywhere(page, request.user)
         messages.success(request, _("The event was cancelled and unpublished, not deleted."))
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return _confirm_withdrawal(
         request,
         page,
         lifecycle.active_registrations(page).count() or registrations.count(),
+        withdrawal=withdrawal,
         heading=_("Delete an event with registrations"),
         explanation=_(
             "An event with registrations cannot be deleted: who registered and what they "
-            "were told must be kept. It can be cancelled instead: it is unpublished, every "
+            "were told must be kept. It can be cancelled instead, in every language: its "
+            "pages go offline but keep answering, saying that the event was cancelled, every "
             "registrant is sent a cancellation and calendar feeds show it as cancelled for "
             "30 days."
         ),
@@ -176,6 +193,17 @@ def withdraw_instead_of_deleting(request, page):
         confirm_name="withdraw_instead",
         carried=[],
     )
+
+
+def _unpublish_everywhere(page, user):
+    """Unpublish the event's live pages, this one first: unpublishing one withdraws the
+    event and takes the other languages offline (events/receivers.py); those still live
+    afterwards (an ended event is only archived, page by page) are unpublished here."""
+    pages = EventPage.objects.live().filter(event_id=page.event_id)
+    for pk in sorted(pages.values_list("pk", flat=True), key=lambda pk: pk != page.pk):
+        still_live = pages.filter(pk=pk).first()
+        if still_live is not None:
+            UnpublishPageAction(still_live, user=user).execute(skip_permission_checks=True)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,5 +1,6 @@
 """The yearly participation week (osallisuusviikko): its page, whose programme is the
-event pages below it, and the events any organisation submits to it.
+event pages below it (events/participation_week/programme.py), and the events any
+organisation submits to it through plain URLs of the events app (events/urls.py).
 
 An approved submission becomes an ordinary event page under the week, so the
 programme, the event's own page and every calendar feed treat it like any other
@@ -10,8 +11,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -57,18 +61,6 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
 
-    def programme(self):
-        """The week's published events once each, in this page's language where translated
-        (otherwise as submitted), soonest first, ready for cards and counts."""
-        from events.listing import live_events_in_language
-
-        weeks = self.get_translations(inclusive=True)
-        return (
-            live_events_in_language(self.locale.language_code, within=weeks)
-            .select_related("event_type", "region", "organiser", "locale")
-            .order_by("start", "title")
-        )
-
     def contains(self, moment):
         """Whether a moment falls on one of the week's days (in Helsinki time)."""
         return self.start_date <= timezone.localtime(moment).date() <= self.end_date
@@ -80,31 +72,35 @@ class ParticipationWeekPage(RoutablePageMixin, BasePage):
 
     @property
     def submit_url(self):
-        return self.url + self.reverse_subpage("submit")
+        """The submission form: a plain URL of the events app (events/urls.py), in the
+        week's language."""
+        return self._events_url("events:week_submit")
 
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        from events.participation_week import views
+    @property
+    def submitted_url(self):
+        return self._events_url("events:week_submitted")
 
-        return views.programme(request, self)
+    def _events_url(self, name):
+        with override(self.language_code):
+            return reverse(name, args=[self.pk])
+
+    # The form and the submitter's page used to be served below the week's own address;
+    # links to those addresses (the edit link in e-mails sent before) lead on to today's.
+    # The views live in events/participation_week/views.py, which the model does not import.
 
     @path("ilmoita/", name="submit")
-    def submit_route(self, request):
-        from events.participation_week import views
-
-        return views.submit(request, self)
+    def old_submit_address(self, request):
+        return redirect(self.submit_url, permanent=True)
 
     @path("ilmoita/kiitos/", name="submitted")
-    def submitted_route(self, request):
-        from events.participation_week import views
-
-        return views.submitted(request, self)
+    def old_submitted_address(self, request):
+        query = request.META.get("QUERY_STRING")
+        return redirect(self.submitted_url + (f"?{query}" if query else ""), permanent=True)
 
     @path("ilmoitus/<str:token>/", name="manage")
-    def manage_route(self, request, token):
-        from events.participation_week import views
-
-        return views.manage(request, self, token)
+    def old_manage_address(self, request, token):
+        with override(self.language_code):
+            return redirect(reverse("events:week_submission", args=[token]), permanent=True)
 
 
 def validate_web_link(value):

@@ -4,8 +4,10 @@ number, so it reveals nothing and cannot be guessed or altered."""
 import base64
 
 from django.core import signing
+from django.urls import reverse
+from django.utils.translation import override
 
-from cms.links import page_url
+from cms.links import absolute_url
 from events.models import Submission
 
 TOKEN_SALT = "events.participation-week.submission"  # noqa: S105  (a salt, not a secret)
@@ -13,8 +15,9 @@ TOKEN_MAX_AGE = 60 * 60 * 24 * 365
 
 
 def submission_token(submission):
-    """A signed, expiring token for the submitter's edit link. Wagtail routes only
-    letters, digits, "_" and "-" in page paths, so the signed value is re-encoded."""
+    """A signed, expiring token for the submitter's edit link. The signed value is
+    re-encoded to letters, digits, "_" and "-", which the link's first address below
+    the week's page needed and links sent then still carry."""
     signed = signing.dumps({"submission": submission.pk}, salt=TOKEN_SALT)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
@@ -32,7 +35,7 @@ def submission_from_token(token):
 
 
 def manage_url(submission):
-    week = submission.week
-    return page_url(week) + week.reverse_subpage(
-        "manage", kwargs={"token": submission_token(submission)}
-    )
+    """The submitter's own page (events/urls.py), in the language of the week's page."""
+    with override(submission.week.language_code):
+        path = reverse("events:week_submission", args=[submission_token(submission)])
+    return absolute_url(path)

@@ -1,55 +1,37 @@
-"""Public views of a participation week: the programme, the submission form and the
-submitter's own page behind a signed link. The page model routes to them."""
+"""Public views of a participation week: the submission form and the submitter's own
+page behind a signed link, at plain URLs of the events app (events/urls.py). The week's
+page shows its programme itself (events/participation_week/programme.py)."""
 
-import itertools
-
-from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms.client_address import client_address
-from events.filtering import EventFilterForm
-from events.models import Submission
+from events.models import ParticipationWeekPage, Submission
 from events.participation_week import services
 from events.participation_week.forms import SubmissionForm
 from events.participation_week.links import submission_from_token
 
 TEMPLATES = "events/participation_week/"
-# A week's programme is a few dozen events: no theme filter, which few submitters set.
-PROGRAMME_FILTERS = ("q", "type", "region", "format", "language")
 
 
-def programme(request, week):
-    """The week's events day by day, with filters and search; one query for the events."""
-    all_events = week.programme()
-    form = EventFilterForm(request.GET, fields=PROGRAMME_FILTERS)
-    events = list(form.apply(all_events))
-    days = [
-        (day, list(group))
-        for day, group in itertools.groupby(
-            events, key=lambda event: timezone.localtime(event.start).date()
-        )
-    ]
-    totals = all_events.order_by().aggregate(
-        events=Count("pk"), organisers=Count("organiser", distinct=True)
-    )
-    context = week.get_context(request)
-    context.update(
-        {
-            "filter_form": form,
-            "days": days,
-            "shown_count": len(events),
-            "event_count": totals["events"],
-            "organiser_count": totals["organisers"],
-        }
-    )
-    return TemplateResponse(request, TEMPLATES + "participation_week_page.html", context)
+def _week(week_id):
+    """The published week a form belongs to; a restricted or unpublished week has none."""
+    week = ParticipationWeekPage.objects.live().public().filter(pk=week_id).first()
+    if week is None:
+        raise Http404
+    return week
 
 
-def submit(request, week):
+def _is_open(week):
+    """Whether the week's page is published and public, as its forms require."""
+    return ParticipationWeekPage.objects.live().public().filter(pk=week.pk).exists()
+
+
+def submit(request, week_id):
+    week = _week(week_id)
     context = week.get_context(request)
     if not week.submissions_open:
         return TemplateResponse(request, TEMPLATES + "submissions_closed.html", context, status=403)
@@ -78,29 +60,32 @@ def submit(request, week):
 
 def _thanks(request, week, *, updated=False):
     """Redirect after a successful POST, so a reload or Back never sends the event again."""
-    url = week.get_url(request) + week.reverse_subpage("submitted")
+    url = week.submitted_url
     return redirect(url + "?muutettu=1" if updated else url)
 
 
-def submitted(request, week):
+def submitted(request, week_id):
     """The thank-you notice, on a GET address of its own."""
-    context = week.get_context(request)
+    context = _week(week_id).get_context(request)
     context["updated"] = request.GET.get("muutettu") == "1"
     return TemplateResponse(request, TEMPLATES + "submitted.html", context)
 
 
 @never_cache
-def manage(request, week, token):
+def manage(request, token):
     """Edit or withdraw a submission; only the signed link from the e-mail opens it.
     Never cached: the page is one organiser's, even where it shows no form."""
-    context = week.get_context(request)
     submission = submission_from_token(token)
-    if submission is None or submission.week_id != week.pk:
-        context["message"] = _(
+    if submission is None or not _is_open(submission.week):
+        message = _(
             "This link is not valid or has expired. Contact the participation week's "
             "organisers if you need to change your event."
         )
-        return TemplateResponse(request, TEMPLATES + "problem.html", context, status=404)
+        return TemplateResponse(
+            request, TEMPLATES + "problem.html", {"message": message}, status=404
+        )
+    week = submission.week
+    context = week.get_context(request)
     context["submission"] = submission
     if submission.status == Submission.Status.WITHDRAWN:
         return TemplateResponse(request, TEMPLATES + "withdrawn.html", context)

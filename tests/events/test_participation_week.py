@@ -111,7 +111,7 @@ def test_submission_waits_for_moderation_and_sends_an_edit_link(client, week, fo
     assert submission.status == Submission.Status.PENDING
     assert not EventPage.objects.child_of(week).exists()
     assert mail.outbox[-1].to == ["maija@example.org"]
-    assert "/osallisuusviikko-2027/ilmoitus/" in manage_link(mail.outbox[-1])
+    assert "/osallisuusviikko/ilmoitus/" in manage_link(mail.outbox[-1])
 
 
 def test_thank_you_page_is_a_get_address_so_a_reload_sends_nothing_again(client, week, form_data):
@@ -120,7 +120,7 @@ def test_thank_you_page_is_a_get_address_so_a_reload_sends_nothing_again(client,
     thanks = client.get(response["Location"])
     client.get(response["Location"])
 
-    assert response["Location"] == week.url + "ilmoita/kiitos/"
+    assert response["Location"] == week.submitted_url
     html = thanks.content.decode()
     assert "<title>Kiitos, saimme tapahtumasi – Osallisuusviikko 2027" in html
     assert 'class="notice notice--success" role="status"' in html
@@ -175,7 +175,7 @@ def test_honeypot_submission_looks_accepted_but_is_not_stored(client, week, form
     response = submit(client, week, form_data)
 
     assert response.status_code == 302
-    assert response["Location"] == week.url + "ilmoita/kiitos/"
+    assert response["Location"] == week.submitted_url
     assert not Submission.objects.exists()
     assert not mail.outbox
 
@@ -252,7 +252,7 @@ def test_edit_through_the_signed_link_goes_back_to_moderation(client, week, form
     form_data["end"] = "2027-02-03T12:00"
     response = client.post(link, form_data, follow=True)
 
-    assert response.redirect_chain == [(week.url + "ilmoita/kiitos/?muutettu=1", 302)]
+    assert response.redirect_chain == [(week.submitted_url + "?muutettu=1", 302)]
     assert "Kiitos, saimme muutoksesi" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == Submission.Status.PENDING
@@ -279,11 +279,37 @@ def test_withdrawn_event_is_cancelled_in_the_feed(client, week, form_data):
 
 
 def test_forged_or_foreign_link_is_refused(client, week):
-    response = client.get(
-        week.url + week.reverse_subpage("manage", kwargs={"token": "bm90LXNpZ25lZA"})
-    )
+    response = client.get(reverse("events:week_submission", args=["bm90LXNpZ25lZA"]))
 
     assert response.status_code == 404
+    assert "Linkki ei ole voimassa" in response.content.decode()
+
+
+def test_the_forms_are_plain_urls_and_the_old_addresses_below_the_week_lead_there(
+    client, week, form_data
+):
+    assert week.submit_url == reverse("events:week_submit", args=[week.pk])
+    assert not week.submit_url.startswith(week.url)
+    submit(client, week, form_data)
+    token = manage_link(mail.outbox[-1]).rstrip("/").rpartition("/")[2]
+
+    old_form = client.get(week.url + "ilmoita/")
+    old_thanks = client.get(week.url + "ilmoita/kiitos/?muutettu=1")
+    old_link = client.get(week.url + f"ilmoitus/{token}/")
+
+    assert (old_form.status_code, old_form["Location"]) == (301, week.submit_url)
+    assert old_thanks["Location"] == week.submitted_url + "?muutettu=1"
+    assert old_link["Location"] == reverse("events:week_submission", args=[token])
+    assert client.get(old_link["Location"]).status_code == 200
+    assert client.get(week.submit_url).status_code == 200
+
+
+def test_an_unpublished_week_takes_no_submissions(client, week, form_data):
+    week.unpublish()
+
+    assert client.get(week.submit_url).status_code == 404
+    assert submit(client, week, form_data).status_code == 404
+    assert not Submission.objects.exists()
 
 
 def test_rejection_tells_the_submitter_why(client, week, form_data):
