@@ -72,7 +72,7 @@ def main():
             for n in range(args.per_client):
                 data = {"name": f"Bench {number}-{n}", "email": f"bench{number}-{n}@example.org"}
                 try:
-                    services.register(event, data, language="fi")
+                    services.register(event.event, data, language="fi")
                 except services.RegistrationBusy:
                     busy.append(1)
         except Exception as error:  # reported below; one failed client should not hide others
@@ -89,7 +89,7 @@ def main():
     elapsed = time.perf_counter() - began
 
     total = args.clients * args.per_client
-    registrations = Registration.objects.filter(event=event)
+    registrations = Registration.objects.filter(event=event.event)
     confirmed = registrations.confirmed().count()
     waiting = registrations.waiting().count()
     backend = settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1]

@@ -28,7 +28,9 @@ class EventPageForm(WagtailAdminPageForm):
             for name in FACT_FIELDS:
                 field = self.fields.get(name)
                 if field is not None:
-                    field.help_text = " ".join(str(text) for text in (field.help_text, SHARED_HELP) if text)
+                    field.help_text = " ".join(
+                        str(text) for text in (field.help_text, SHARED_HELP) if text
+                    )
 
     def _post_clean(self):
         """Put the submitted facts on the record before the page validates it."""

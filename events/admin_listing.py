@@ -38,7 +38,7 @@ class EventChildrenIndexView(ExplorableIndexView):
     ]
 
     def get_base_queryset(self):
-        starts = EventPage.objects.filter(pk=OuterRef("pk")).values("start")[:1]
+        starts = EventPage.objects.filter(pk=OuterRef("pk")).values("event__start")[:1]
         return super().get_base_queryset().annotate(event_start=Subquery(starts))
 
 

@@ -30,9 +30,10 @@ def _submissions(member):
 
 def export_registrations(member):
     rows = _registrations(member).select_related("event", "region", "project")
+    rows = rows.prefetch_related("event__pages", "deliveries__message")
     return [
         {
-            "event": registration.event.title,
+            "event": _title(registration),
             "event_starts": registration.event.start.isoformat(),
             "status": registration.status,
             "name": registration.name,
@@ -55,8 +56,14 @@ def export_registrations(member):
                 for delivery in registration.deliveries.all()
             ],
         }
-        for registration in rows.prefetch_related("deliveries__message")
+        for registration in rows
     ]
+
+
+def _title(registration):
+    """The event as the person read it: its page in the language they registered in."""
+    page = registration.page
+    return page.title if page is not None else str(registration.event)
 
 
 def erase_registrations(member):

@@ -17,16 +17,18 @@ from django.views.decorators.http import require_POST
 from cms.models import OutgoingEmail
 from cms.tasks import send_outgoing_email
 from events.models import EmailDelivery, EventPage, Registration
+from events.models.seats import seats_of
 from events.registrations import exports, services
 from events.registrations.forms import MessageForm, StaffRegistrationForm
-from events.models.seats import seats_of
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
 
 
 def _event_for(request, event_id):
-    page = get_object_or_404(EventPage, pk=event_id)
+    """The event page the admin URL names (its id stays in the URLs); its record,
+    `page.event`, holds the registrations of every language."""
+    page = get_object_or_404(EventPage.objects.select_related("event"), pk=event_id)
     may_see_counts = page.permissions_for_user(request.user).can_edit() or (
         request.user.has_perm(VIEW_PERMISSION)
     )
@@ -42,9 +44,9 @@ def _require(request, permission):
 
 def registrations(request, event_id):
     event = _event_for(request, event_id)
-    registrations = Registration.objects.filter(event=event)
+    registrations = Registration.objects.filter(event_id=event.event_id)
     statuses = dict(
-        EmailDelivery.objects.filter(registration__event=event, message__isnull=False)
+        EmailDelivery.objects.filter(registration__event_id=event.event_id, message__isnull=False)
         .order_by()
         .values_list("message__status")
         .annotate(count=Count("pk"))
@@ -52,7 +54,7 @@ def registrations(request, event_id):
     context = {
         "event": event,
         "counts": registrations.counts(),
-        "seats": seats_of(event),
+        "seats": seats_of(event.event),
         "email_counts": {
             status.label: statuses.get(status.value, 0) for status in OutgoingEmail.Status
         },
@@ -69,19 +71,33 @@ def registrations(request, event_id):
                 Q(name__icontains=q) | Q(email__icontains=q) | Q(organisation__icontains=q)
             )
         questions = list(event.registration_questions.all())
+        choices = exports.choice_wording(questions)
         context["questions"] = questions
         context["registrations"] = [
             (
                 registration,
-                list(zip(questions, exports.answers_of(registration, questions), strict=True)),
+                list(
+                    zip(
+                        questions,
+                        exports.answers_of(registration, questions, choices),
+                        strict=True,
+                    )
+                ),
             )
             for registration in listed.order_by("status", "created_at", "pk")
         ]
         context["other_events"] = (
             EventPage.objects.live()
+            .with_record()
             .upcoming()
-            .filter(registration_enabled=True, locale=event.locale)
-            .exclude(pk=event.pk)
+            .filter(
+                event__registration_enabled=True,
+                event__withdrawn_at__isnull=True,
+                locale=event.locale,
+            )
+            .exclude(event__status=EventPage.Status.CANCELLED)
+            .exclude(event_id=event.event_id)
+            .order_by("event__start", "pk")
         )
     return TemplateResponse(request, "events/admin/registrations.html", context)
 
@@ -100,7 +116,18 @@ def registration_action(request, pk, action):
         _mark_attendance(request, Registration.objects.filter(pk=registration.pk), action)
     else:
         raise PermissionDenied
-    return redirect("events_registrations", event_id=registration.event_id)
+    return redirect("events_registrations", event_id=_page_id_for(request, registration))
+
+
+def _page_id_for(request, registration):
+    """The admin page to go back to: the language's page the action was taken on (the
+    form says which), else the event's page in the registrant's language."""
+    posted = request.POST.get("page", "")
+    if posted.isdigit():
+        page = EventPage.objects.filter(pk=posted, event_id=registration.event_id).first()
+        if page is not None:
+            return page.pk
+    return registration.page.pk
 
 
 def _mark_attendance(request, registrations, action):
@@ -120,13 +147,18 @@ def _mark_attendance(request, registrations, action):
 
 
 def _move(request, registrations):
-    target = EventPage.objects.live().filter(pk=request.POST.get("target") or None).first()
+    target = (
+        EventPage.objects.live()
+        .select_related("event")
+        .filter(pk=request.POST.get("target") or None)
+        .first()
+    )
     if target is None:
         messages.error(request, _("Choose the event to move the registrations to."))
         return
     moved = 0
     for registration in registrations.active():
-        services.move(registration, target)
+        services.move(registration, target.event)
         moved += 1
     messages.success(
         request,
@@ -145,7 +177,8 @@ def bulk_action(request, event_id):
     event = _event_for(request, event_id)
     _require(request, CHANGE_PERMISSION)
     chosen = Registration.objects.filter(
-        event=event, pk__in=[pk for pk in request.POST.getlist("registration") if pk.isdigit()]
+        event_id=event.event_id,
+        pk__in=[pk for pk in request.POST.getlist("registration") if pk.isdigit()],
     )
     action = request.POST.get("action")
     if not chosen.exists():
@@ -164,7 +197,7 @@ def retry_emails(request, event_id):
     event = _event_for(request, event_id)
     _require(request, CHANGE_PERMISSION)
     with transaction.atomic():
-        pks = services.retry_failed_deliveries(event)
+        pks = services.retry_failed_deliveries(event.event)
         for pk in pks:
             transaction.on_commit(partial(send_outgoing_email.enqueue, pk))
     messages.success(request, _("%(count)s e-mails queued again.") % {"count": len(pks)})
@@ -174,13 +207,13 @@ def retry_emails(request, event_id):
 def add_registration(request, event_id):
     event = _event_for(request, event_id)
     _require(request, CHANGE_PERMISSION)
-    form = StaffRegistrationForm(request.POST or None, event=event)
+    form = StaffRegistrationForm(request.POST or None, page=event)
     if request.method == "POST" and form.is_valid():
         data = form.registration_data()
         data["consent_version"] = _("added by staff")
         try:
             outcome = services.register(
-                event, data, language=event.locale.language_code, added_by_staff=True
+                event.event, data, language=event.locale.language_code, added_by_staff=True
             )
         except services.RegistrationError as error:
             messages.error(request, error.message)
@@ -205,11 +238,11 @@ def message_registrants(request, event_id):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         count = services.message_confirmed(
-            event, form.cleaned_data["subject"], form.cleaned_data["body"]
+            event.event, form.cleaned_data["subject"], form.cleaned_data["body"]
         )
         messages.success(request, _("Message queued to %(count)s people.") % {"count": count})
         return redirect("events_registrations", event_id=event.pk)
-    recipients = Registration.objects.filter(event=event).confirmed().count()
+    recipients = Registration.objects.filter(event_id=event.event_id).confirmed().count()
     return TemplateResponse(
         request,
         "events/admin/form.html",

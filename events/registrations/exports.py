@@ -62,23 +62,54 @@ class ConsentDescriptions:
         return f"{revision.object_str} ({day})"
 
 
-def answers_of(registration, questions):
-    """The registrant's answers in the order the event asks the questions."""
+def answers_of(registration, questions, choices=None):
+    """The registrant's answers in the order the page being read asks the questions.
+    Answers are stored under each question's key, so an answer given on the Swedish page
+    is found through the Finnish page's question too; `choices` (from `choice_wording`)
+    rewords a chosen option in the reader's language."""
+    choices = choices or {}
     values = []
     for question in questions:
-        value = registration.answers.get(str(question.pk), "")
+        value = registration.answers.get(str(question.key), "")
         if question.kind == RegistrationQuestion.Kind.CHECKBOX:
             value = _("Yes") if value else _("No")
-        values.append(str(value))
+        elif question.kind == RegistrationQuestion.Kind.CHOICE:
+            value = choices.get(question.key, {}).get(value, value)
+        values.append(str(value or ""))
     return values
 
 
-def rows(event):
-    """The header and one row per registration; the registration time stays a datetime."""
-    questions = list(event.registration_questions.all())
+def choice_wording(questions):
+    """{question key: {an option as any language words it: as `questions` word it}}:
+    the options of one question are translated in the same order, so the n-th option
+    of the Swedish question is the n-th of the Finnish one (one query)."""
+    own = {q.key: q.choice_list for q in questions if q.kind == RegistrationQuestion.Kind.CHOICE}
+    wording = {key: {} for key in own}
+    if not own:
+        return wording
+    translations = RegistrationQuestion.objects.filter(
+        key__in=list(own), kind=RegistrationQuestion.Kind.CHOICE
+    ).only("key", "choices")
+    for translation in translations:
+        mine = own[translation.key]
+        for position, option in enumerate(translation.choice_list):
+            if position < len(mine):
+                wording[translation.key].setdefault(option, mine[position])
+    for key, mine in own.items():
+        wording[key].update({option: option for option in mine})
+    return wording
+
+
+def rows(page):
+    """The header and one row per registration of the event, whatever language each
+    registrant used: one column per question, worded as `page` (the page being exported)
+    words it. The registration time stays a datetime."""
+    questions = list(page.registration_questions.all())
+    choices = choice_wording(questions)
     describe = ConsentDescriptions()
     yield [str(header) for header in HEADERS] + [q.label for q in questions]
-    registrations = Registration.objects.filter(event=event).select_related("project", "region")
+    registrations = Registration.objects.filter(event_id=page.event_id)
+    registrations = registrations.select_related("project", "region")
     for registration in registrations.order_by("created_at", "pk"):
         yield [
             registration.name,
@@ -91,7 +122,7 @@ def rows(event):
             _("Yes") if registration.attended else _("No"),
             timezone.localtime(registration.created_at).replace(tzinfo=None),
             describe(registration.consent_version),
-            *answers_of(registration, questions),
+            *answers_of(registration, questions, choices),
         ]
 
 

@@ -101,7 +101,7 @@ def registered(request, token):
         "events/registration/registered.html",
         {
             "registration": registration,
-            "event": registration.event.specific.in_language(get_language()),
+            "event": registration.event.page_in(get_language()),
             "position": registration.waiting_position(),
         },
     )

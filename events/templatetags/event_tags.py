@@ -10,9 +10,9 @@ from cms.templatetags.site_tags import active_home
 from events.formatting import event_when as format_event_when
 from events.listing import live_events_in_language
 from events.models import EventIndexPage, ParticipationWeekPage
+from events.models.seats import seats_of, with_seats
 from events.registrations.forms import RegistrationForm
 from events.registrations.links import privacy_notice_url
-from events.models.seats import seats_of, with_seats
 
 register = template.Library()
 
@@ -46,7 +46,8 @@ def registration_section(context, page):
         "closed_reason": event.registration_closed_reason(),
         "full": full,
         "full_without_queue": full and not event.waiting_list_enabled,
-        "seats": seats.label(),
+        # A cancelled event has no seats to offer, whatever is left of them.
+        "seats": "" if event.is_cancelled else seats.label(),
     }
 
 
@@ -100,7 +101,7 @@ def _in_active_language(page):
 @register.simple_tag
 def event_seats(event):
     """Seats left on a card, from `with_seats` when the listing computed them."""
-    if not event.registration_enabled:
+    if not event.registration_enabled or event.is_cancelled:
         return ""
     seats = getattr(event, "seats", None) or seats_of(event)
     return seats.label()

@@ -49,7 +49,7 @@ def event(home):
             email=f"kaisa-maria.pitkanimi-virtanen.{n}@sosiaalinen-osallisuus.example.org",
             organisation="Sosiaalisen osallisuuden edistämisen koordinaatiohanke",
             needs="Pyörätuolipaikka ja gluteeniton ruokavalio",
-            answers={str(question.pk): "Kokemusasiantuntijuus vaikuttamisen välineenä"},
+            answers={str(question.key): "Kokemusasiantuntijuus vaikuttamisen välineenä"},
             status=Registration.Status.CONFIRMED if n < 3 else Registration.Status.WAITING,
         )
     return event

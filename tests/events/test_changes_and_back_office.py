@@ -157,7 +157,7 @@ def test_staff_mark_attendance_and_message_confirmed_registrants(client, admin_u
         {"subject": "Materiaalit", "body": "Tallenne on nyt katsottavissa."},
     )
 
-    assert Registration.objects.filter(event=event).counts()["attended"] == 1
+    assert Registration.objects.filter(event=event.event).counts()["attended"] == 1
     assert [m.subject for m in mail.outbox] == ["Materiaalit"]
     assert mail.outbox[0].to == ["maija@example.org"]
 

@@ -65,7 +65,7 @@ def test_confirming_the_unpublish_screen_unpublishes_in_one_step(client, admin_u
     )
 
     assert not EventPage.objects.get(pk=event.pk).live
-    assert Registration.objects.filter(event=event).count() == 2
+    assert Registration.objects.filter(event=event.event).count() == 2
 
 
 def test_an_event_without_registrants_unpublishes_without_the_warning(client, admin_user, event):

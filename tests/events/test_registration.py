@@ -12,9 +12,9 @@ import time_machine
 
 from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration, RegistrationQuestion
+from events.models.seats import seats_of
 from events.registrations import services, views
 from events.registrations.links import registration_token
-from events.models.seats import seats_of
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -350,7 +350,7 @@ def test_anonymisation_blanks_personal_data_and_keeps_counts(event):
     later = event.end + datetime.timedelta(days=91)
     assert services.anonymise_registrations(days=90, now=later) == 3
 
-    registrations = Registration.objects.filter(event=event)
+    registrations = Registration.objects.filter(event=event.event)
     assert set(registrations.values_list("email", flat=True)) == {""}
     assert set(registrations.values_list("needs", flat=True)) == {""}
     assert seats_of(event).confirmed == 2
@@ -371,7 +371,7 @@ def test_extra_questions_are_asked_and_required_ones_enforced(post, event):
 
     assert missing.status_code == 400
     assert answered.status_code == 302
-    assert Registration.objects.get().answers == {str(question.pk): "Kasvis"}
+    assert Registration.objects.get().answers == {str(question.key): "Kasvis"}
 
 
 def test_swedish_page_shares_the_seats_and_mails_in_swedish(client, post, event):
@@ -387,7 +387,7 @@ def test_swedish_page_shares_the_seats_and_mails_in_swedish(client, post, event)
 
     assert response.status_code == 302
     registration = Registration.objects.get(email="maija0@example.org")
-    assert registration.event_id == event.pk and registration.is_waiting
+    assert registration.event_id == event.event_id and registration.is_waiting
     assert registration.language == "sv"
     assert mail.outbox[-1].subject == "Du står i kö: Kafé på svenska"
 
@@ -435,3 +435,94 @@ def test_language_switch_on_a_failed_form_opens_the_event_page_not_a_405(client,
     assert response.status_code == 302
     assert response["Location"] == swedish.url + "#registration-heading"
     assert not Registration.objects.exists()
+
+
+def _translate_question(page, **fields):
+    """Change the one question of `page` (a translation) and publish it."""
+    question = page.registration_questions.get()
+    for name, value in fields.items():
+        setattr(question, name, value)
+    page.registration_questions = [question]
+    page.save_revision().publish()
+    return question
+
+
+def test_a_question_worded_on_the_swedish_page_is_one_question_in_every_language(
+    client, admin_user, post, event
+):
+    event.registration_questions.add(
+        RegistrationQuestion(label="Mitä odotat kahvilalta?", kind="text")
+    )
+    event.save_revision().publish()
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    question = _translate_question(swedish, label="Vad väntar du dig av kaféet?")
+    finnish_question = event.registration_questions.get()
+    assert question.key == finnish_question.key  # copied for translation: one question
+
+    swedish_form = client.get(swedish.url).content.decode()
+    finnish_form = client.get(event.url).content.decode()
+    assert "Vad väntar du dig av kaféet?" in swedish_form
+    assert "Mitä odotat kahvilalta?" not in swedish_form
+    assert "Mitä odotat kahvilalta?" in finnish_form
+
+    assert post(event, 0, **{finnish_question.field_name: "Vertaistukea"}).status_code == 302
+    with translation.override("sv"):
+        assert post(swedish, 1, **{question.field_name: "Kamratstöd"}).status_code == 302
+
+    key = str(question.key)
+    answers = {r.language: r.answers for r in Registration.objects.all()}
+    assert answers == {"fi": {key: "Vertaistukea"}, "sv": {key: "Kamratstöd"}}
+    client.force_login(admin_user)
+    listing = client.get(reverse("events_registrations", args=[event.pk])).content.decode()
+    assert listing.count("<dt>Mitä odotat kahvilalta?</dt>") == 2
+    assert "Vad väntar du dig av kaféet?" not in listing
+    assert "Vertaistukea" in listing and "Kamratstöd" in listing
+    swedish_listing = client.get(reverse("events_registrations", args=[swedish.pk])).content
+    assert swedish_listing.decode().count("<dt>Vad väntar du dig av kaféet?</dt>") == 2
+
+
+def test_a_swedish_registrant_reads_their_answers_worded_in_swedish(client, post, event):
+    event.registration_questions.add(
+        RegistrationQuestion(label="Mitä odotat kahvilalta?", kind="text")
+    )
+    event.save_revision().publish()
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    question = _translate_question(swedish, label="Vad väntar du dig av kaféet?")
+    with translation.override("sv"):
+        post(swedish, 1, **{question.field_name: "Kamratstöd"})
+        registration = Registration.objects.get()
+        html = client.get(reverse("events:manage", args=[registration_token(registration)]))
+
+    html = html.content.decode()
+    assert "Vad väntar du dig av kaféet?" in html and "Kamratstöd" in html
+    assert "Mitä odotat kahvilalta?" not in html
+
+
+def test_a_withdrawn_event_says_cancelled_to_its_registrants_with_no_cancel_or_join(
+    client, event, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event)
+    manage = reverse("events:manage", args=[registration_token(registration)])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.unpublish()
+
+    message = mail.outbox[-1]
+    with translation.override("fi"):
+        cancelled = translation.gettext("This event has been cancelled.")
+        subject = translation.gettext("Cancelled: %(title)s") % {"title": event.title}
+    assert message.to == [registration.email] and message.subject == subject
+    assert cancelled in message.body
+    assert "teams.example.org" not in message.body
+    assert manage not in message.body and manage not in message.alternatives[0].content
+    response = client.get(manage)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert cancelled in html
+    assert 'value="cancel"' not in html and 'value="change"' not in html
+    assert "teams.example.org" not in html
+    assert client.post(manage, {"action": "cancel"}).status_code == 200
+    registration.refresh_from_db()
+    assert registration.is_confirmed  # nothing to cancel: the event itself is

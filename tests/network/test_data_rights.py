@@ -17,6 +17,7 @@ import pytest
 from cms.models import Person, Region
 from cms.outbox import queue_email
 from events.models import EmailDelivery, Registration, Submission
+from events.personal_data import export_registrations
 from network import data_rights
 from network.models import Member, MemberDataLog, Organisation
 from network.sign_in import make_token
@@ -28,6 +29,7 @@ from tests.events.factories import (
     ParticipationWeekPageFactory,
     RegistrationFactory,
 )
+from tests.factories import translate
 from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]
@@ -143,14 +145,14 @@ def test_after_erasure_no_row_in_any_app_holds_the_address_or_the_name(client, p
 
 
 def test_erasure_keeps_the_counts_of_registrations_and_subscribers(person):
-    past_counts = Registration.objects.filter(event=person["past"]).counts()
+    past_counts = Registration.objects.filter(event=person["past"].event).counts()
     registrations = Registration.objects.count()
     subscribers = Subscriber.objects.count()
     on_list = Subscription.objects.filter(mailing_list=person["newsletter"]).count()
 
     data_rights.erase(person["member"])
 
-    assert Registration.objects.filter(event=person["past"]).counts() == past_counts
+    assert Registration.objects.filter(event=person["past"].event).counts() == past_counts
     assert Registration.objects.count() == registrations
     assert Subscriber.objects.count() == subscribers
     assert Subscription.objects.filter(mailing_list=person["newsletter"]).count() == on_list
@@ -192,3 +194,17 @@ def test_erasure_removes_a_contact_card_with_the_address(person):
 
     assert not Person.objects.filter(email__iexact=EMAIL).exists()
     assert not Person.objects.filter(name=NAME).exists()
+
+
+def test_a_registration_is_exported_under_the_title_the_person_read(home):
+    member = Member.objects.create(email=EMAIL, name=NAME)
+    translate(home, "sv", title="Startsida", slug="sv")
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=index, title="Osallisuuskahvila", registration_enabled=True)
+    swedish = translate(event, "sv", title="Delaktighetskafé")
+    RegistrationFactory(event=swedish, member=member, email=EMAIL, language="sv")
+    RegistrationFactory(event=EventPageFactory(parent=index, title="Etäkahvila"), email=EMAIL)
+
+    exported = sorted(row["event"] for row in export_registrations(member))
+
+    assert exported == ["Delaktighetskafé", "Etäkahvila"]

@@ -4,6 +4,7 @@ participation-week submissions, and the member's own details."""
 
 from django.core import mail
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 import pytest
 
@@ -12,6 +13,7 @@ from events.models import Registration
 from network.models import Member, Organisation
 from network.sign_in import make_token
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.factories import translate
 from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]
@@ -116,3 +118,39 @@ def test_bad_profile_input_is_refused_with_a_message(signed_in, member):
     assert response.status_code == 400
     member.refresh_from_db()
     assert member.name == "Tuuli Tammi"
+
+
+def test_a_withdrawn_event_shows_as_cancelled_with_no_cancel_button(
+    signed_in, member, event, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=event, member=member, email=member.email)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.unpublish()
+
+    html = signed_in.get(MY_PAGE).content.decode()
+
+    with override("fi"):
+        cancelled = gettext("Event cancelled")
+    assert f"<strong>{cancelled}</strong>" in html
+    assert reverse("events:my_registration_cancel", args=[registration.pk]) not in html
+    assert f'href="{event.get_url()}"' in html  # the page says it was cancelled
+    assert "teams.example.org" not in html
+    response = signed_in.post(reverse("events:my_registration_cancel", args=[registration.pk]))
+    assert response.status_code == 404
+    registration.refresh_from_db()
+    assert registration.is_confirmed
+
+
+def test_a_registration_made_in_swedish_is_listed_once_by_its_event(signed_in, member, event):
+    translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
+    swedish = translate(event, "sv", title="Kafé på svenska")
+    registration = RegistrationFactory(
+        event=swedish, member=member, email=member.email, language="sv"
+    )
+
+    html = signed_in.get(MY_PAGE).content.decode()
+
+    # My page is read in Finnish here: the event's Finnish page, one row.
+    assert f'href="{event.get_url()}"' in html and "Kafé på svenska" not in html
+    assert html.count('class="my-page__item"') == 1
+    assert reverse("events:my_registration_cancel", args=[registration.pk]) in html
