@@ -31,6 +31,9 @@ class RegistrationQuestion(Orderable):
     )
     key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
     label = models.CharField(_("question"), max_length=200)
+    help_text = models.CharField(
+        _("help text"), max_length=300, blank=True, help_text=_("Shown under the question.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.TEXT)
     choices = models.TextField(
         _("choices"), blank=True, max_length=2000, help_text=_("One choice per line.")
@@ -39,6 +42,7 @@ class RegistrationQuestion(Orderable):
 
     panels = [
         FieldPanel("label"),
+        FieldPanel("help_text"),
         FieldPanel("kind"),
         FieldPanel("choices"),
         FieldPanel("required"),

@@ -86,6 +86,11 @@ class RegistrationForm(forms.Form):
                 )
 
     def _question_field(self, question):
+        field = self._field_for_kind(question)
+        field.help_text = question.help_text
+        return field
+
+    def _field_for_kind(self, question):
         Kind = RegistrationQuestion.Kind
         required_message = {"required": _("Answer this question.")}
         if question.kind == Kind.CHECKBOX:

@@ -451,20 +451,22 @@ def test_a_question_worded_on_the_swedish_page_is_one_question_in_every_language
     client, admin_user, post, event
 ):
     event.registration_questions.add(
-        RegistrationQuestion(label="Mitä odotat kahvilalta?", kind="text")
+        RegistrationQuestion(label="Mitä odotat kahvilalta?", help_text="Vapaasti", kind="text")
     )
     event.save_revision().publish()
     translate(event.get_parent().get_parent().specific, "sv", title="Startsida", slug="sv")
     swedish = translate(event, "sv", title="Kafé på svenska")
-    question = _translate_question(swedish, label="Vad väntar du dig av kaféet?")
+    question = _translate_question(
+        swedish, label="Vad väntar du dig av kaféet?", help_text="Fritt formulerat"
+    )
     finnish_question = event.registration_questions.get()
     assert question.key == finnish_question.key  # copied for translation: one question
 
     swedish_form = client.get(swedish.url).content.decode()
     finnish_form = client.get(event.url).content.decode()
-    assert "Vad väntar du dig av kaféet?" in swedish_form
-    assert "Mitä odotat kahvilalta?" not in swedish_form
-    assert "Mitä odotat kahvilalta?" in finnish_form
+    assert "Vad väntar du dig av kaféet?" in swedish_form and "Fritt formulerat" in swedish_form
+    assert "Mitä odotat kahvilalta?" not in swedish_form and "Vapaasti" not in swedish_form
+    assert "Mitä odotat kahvilalta?" in finnish_form and "Vapaasti" in finnish_form
 
     assert post(event, 0, **{finnish_question.field_name: "Vertaistukea"}).status_code == 302
     with translation.override("sv"):
