@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = (2, 10, 30)
 CHUNK = 50  # recipients of one-by-one sending recorded together
 
+
 def stale_after():
     """How long a batch in flight may go without a heartbeat before it counts as its
     worker's no longer: the lease."""
