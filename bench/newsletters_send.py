@@ -5,7 +5,13 @@ per recipient for, and through Django's SMTP backend to a local SMTP sink on 127
 (bench/smtp_sink.py; NEWSLETTER_SEND_CONNECTIONS parallel connections, each reused).
 
 Prints recipients per second (from the send's own start and finish times), the
-worker's peak resident memory and, for SMTP, how many connections the sink saw. Uses
+worker's peak resident memory and, for SMTP, how many connections the sink saw.
+
+Then a slow mail server: a sink taking --slow-seconds to accept each message, a lease
+shorter than one batch takes (2 s; the heartbeat thread renews it every 0.5 s), two
+workers and the resume job (`resume_sends --every 1`) running at once; prints how many
+copies each address received, as the sink counted them ("1×30": thirty addresses, one
+copy each). Uses
 its own SQLite file under /tmp, never the dev database. Run: `make bench` or
 `.venv/bin/python bench/newsletters_send.py --subscribers 10000`.
 """
@@ -19,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,16 +173,71 @@ def measure(label, index, mailing_list, env):
     return sent
 
 
-def smtp_sink():
+def smtp_sink(delay=0):
     sys.path.insert(0, str(ROOT))
     from bench.smtp_sink import Sink
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    sink = Sink(port)
+    sink = Sink(port, delay=delay)
     sink.start()
     return sink
+
+
+def copies_table(copies):
+    """ "1×28, 2×2": how many addresses received how many copies."""
+    histogram = Counter(copies.values())
+    return ", ".join(f"{n}×{histogram[n]}" for n in sorted(histogram)) or "nothing received"
+
+
+def measure_slow_smtp(index, recipients, seconds, common):
+    """A send through a slow SMTP server while two workers and the resume job run."""
+    from newsletters.models import MailingList, Send, Subscriber, Subscription
+    from newsletters.services import sending
+
+    mailing_list = MailingList.objects.create(name="Hidas palvelin", slug="hidas")
+    Subscription.objects.bulk_create(
+        Subscription(subscriber=s, mailing_list=mailing_list, status="active")
+        for s in Subscriber.objects.order_by("pk")[:recipients]
+    )
+    sink = smtp_sink(delay=seconds)
+    env = bench_environment(
+        {
+            **common,
+            "NEWSLETTER_BATCH_SIZE": "10",
+            "NEWSLETTER_LEASE_SECONDS": "2",
+            "NEWSLETTER_HEARTBEAT_SECONDS": "0.5",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(sink.port),
+        }
+    )
+    issue = new_issue(index, "Benchmark slow SMTP")
+    send = sending.create_send(issue, [mailing_list])
+    worker = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+    resume = [sys.executable, "manage.py", "resume_sends", "--every", "1"]
+    quiet = {"cwd": ROOT, "env": env, "stdout": subprocess.DEVNULL}
+    processes = [subprocess.Popen(command, **quiet) for command in (worker, worker, resume)]  # noqa: S603
+    began = time.monotonic()
+    try:
+        while time.monotonic() - began < 600:
+            status = Send.objects.get(pk=send.pk).status
+            if status not in {Send.Status.SCHEDULED, Send.Status.SENDING}:
+                break
+            time.sleep(0.5)
+        seconds_taken = time.monotonic() - began
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait()
+        sink.stop()
+    print(  # noqa: T201
+        f"slow SMTP {seconds:g} s/msg, lease 2 s, 2 workers + resume job:"
+        f" {recipients} recipients, copies per address: {copies_table(sink.copies)}"
+        f" ({seconds_taken:.0f} s, status {status})"
+    )
 
 
 def main():
@@ -183,6 +245,8 @@ def main():
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--slow-seconds", type=float, default=1.5)
+    parser.add_argument("--slow-recipients", type=int, default=30)
     args = parser.parse_args()
 
     shutil.rmtree(WORKDIR, ignore_errors=True)
@@ -222,6 +286,7 @@ def main():
         )
     finally:
         sink.stop()
+    measure_slow_smtp(index, args.slow_recipients, args.slow_seconds, common)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from .environment import env_bool, env_int, env_list, env_prefixed, env_str
+from .environment import env_bool, env_float, env_int, env_list, env_prefixed, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -283,8 +283,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-# Seconds before an SMTP call gives up: a hung server must not stall a newsletter send
-# past its heartbeat (anymail's HTTP backends give up after 30 s).
+# Seconds before an SMTP call gives up (anymail's HTTP backends give up after 30 s).
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Osallisuusverkosto <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -297,6 +296,11 @@ NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 500)
 NEWSLETTER_RATE_LIMIT = env_int("NEWSLETTER_RATE_LIMIT", 0)
 NEWSLETTER_SEND_CONNECTIONS = env_int("NEWSLETTER_SEND_CONNECTIONS", 4)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
+# A worker holds the batch it sends on a lease of NEWSLETTER_LEASE_SECONDS, renewed by a
+# heartbeat thread every NEWSLETTER_HEARTBEAT_SECONDS however long each message takes;
+# the resume job hands a batch to another worker only once its lease has run out.
+NEWSLETTER_LEASE_SECONDS = env_float("NEWSLETTER_LEASE_SECONDS", 40)
+NEWSLETTER_HEARTBEAT_SECONDS = env_float("NEWSLETTER_HEARTBEAT_SECONDS", 10)
 NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
 # What an issue's pre-fill offers: content pages, not indexes, series or the week's page.
 NEWSLETTER_PREFILL_PAGE_TYPES = env_list(

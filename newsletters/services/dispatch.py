@@ -33,6 +33,17 @@ ACCEPTED = {"sent", "queued", "scheduled", "unknown"}
 TAG = "newsletter"
 
 
+class LostClaim(Exception):
+    """This worker's batch was handed to another worker, or its lease may have run out:
+    it hands over no further message. `.outcome` holds what was settled before."""
+
+    outcome = {}
+
+
+def always(*args):
+    return True
+
+
 class PresetMessage(EmailMultiAlternatives):
     """A message that may carry its MIME bytes already made (`raw`, from MimeTemplate):
     SMTP-style backends then send those instead of building the MIME tree again."""
@@ -170,12 +181,17 @@ class Dispatcher:
     def links(self, delivery, list_ids):
         return self._make_links(delivery.subscriber_id, list_ids, delivery.issue_id)
 
-    def deliver(self, deliveries, lists_of):
-        """Send to `deliveries`; `lists_of` gives each subscriber's lists for their links."""
+    def deliver(self, deliveries, lists_of, held=always):
+        """Send to `deliveries`; `lists_of` gives each subscriber's lists for their links.
+        `held()` is asked just before each hand-over to the backend: once it answers
+        False (the worker's lease on the batch is lost), nothing more is handed over and
+        LostClaim is raised with what was settled."""
         links = {d.pk: self.links(d, lists_of[d.subscriber_id]) for d in deliveries}
+        if not held():
+            raise LostClaim
         if self.batch:
             return self._deliver_batch(deliveries, links)
-        return self._deliver_one_by_one(deliveries, links)
+        return self._deliver_one_by_one(deliveries, links, held)
 
     def _common(self, message):
         """Metadata, tag and tracking flags, each only where the ESP takes it."""
@@ -210,10 +226,12 @@ class Dispatcher:
             for email, d in by_email.items()
         }
 
-    def _deliver_one_by_one(self, deliveries, links):
+    def _deliver_one_by_one(self, deliveries, links, held=always):
         template = None if self.anymail else MimeTemplate.build(self.rendered, self.list_id)
 
         def build_and_send(delivery):
+            if not held():
+                return None, LostClaim()
             # Built in the sending thread, so building overlaps the other connections' waits.
             return self._send_one(self._own_message(delivery, links[delivery.pk], template))
 
@@ -224,6 +242,12 @@ class Dispatcher:
                 outcome[delivery.pk] = result
             elif failure is None:
                 failure = error
+        if any(isinstance(error, LostClaim) for _, error in results):
+            # Whatever else failed: a batch no longer held is not tried again here.
+            self.close()
+            lost = LostClaim()
+            lost.outcome = outcome
+            raise lost
         if failure is not None:
             self.close()
             problem = classify(failure)

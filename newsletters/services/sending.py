@@ -7,21 +7,25 @@ The order of writes is the whole point (docs/newsletters.md explains it):
 2. a worker claims a pending batch with a conditional UPDATE: only one worker can turn
    it from pending to in flight;
 3. each recipient's attempt is counted *before* they are handed to the ESP, and what the
-   ESP accepted is recorded right after, with the batch's and the send's heartbeat;
-4. a batch in flight whose heartbeat stopped for STALE_AFTER belonged to a dead worker:
-   the resume job hands it out again. Its recipients not yet recorded are sent again,
-   and their attempt count records it.
+   ESP accepted is recorded right after;
+4. while a worker holds a batch, a heartbeat thread renews its lease every
+   NEWSLETTER_HEARTBEAT_SECONDS, however long each message takes; the worker hands a
+   message over only while its lease surely holds;
+5. a batch in flight whose lease ran out (no heartbeat for NEWSLETTER_LEASE_SECONDS)
+   belonged to a dead worker: the resume job hands it out again. Its recipients not yet
+   recorded are sent again, and their attempt count records it.
 """
 
 import logging
 import secrets
+import threading
 import time
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -30,19 +34,99 @@ from cms import page_cache
 from newsletters.emails import fill_links, recipient_links, render_issue
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 from newsletters.segments import Segment
-from newsletters.services.dispatch import Dispatcher, build_message
+from newsletters.services.dispatch import Dispatcher, LostClaim, build_message
 from newsletters.services.esp import PermanentSendError, TransientSendError
 
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2, 10, 30)
-HEARTBEAT = 10  # seconds: a live worker beats at least this often (ESP calls time out at 30)
-STALE_AFTER = timedelta(seconds=40)
 CHUNK = 50  # recipients of one-by-one sending recorded together
 
 
-class LostClaim(Exception):
-    """This worker's batch was handed to another worker (its heartbeat had stopped)."""
+def stale_after():
+    """How long a batch in flight may go without a heartbeat before it counts as its
+    worker's no longer: the lease."""
+    return timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+
+
+class Lease:
+    """This worker's hold on the batch it sends, for as long as the `with` block runs.
+
+    A thread beats the batch's and the send's heartbeat every NEWSLETTER_HEARTBEAT_SECONDS
+    (at most a third of the lease), so the lease counts seconds, not messages: a slow
+    mail server or an ESP that throttles cannot make a live worker look dead. The thread
+    is a daemon (it dies with the process, and then the lease runs out), stops when the
+    block ends, and uses and closes its own database connection.
+
+    `held()` answers whether the worker may still hand a message over: not when a beat
+    found the batch handed to another worker, and not when no beat has succeeded for
+    the lease minus one heartbeat interval (the database unreachable, say), since the
+    resume job may then take the batch at any moment."""
+
+    def __init__(self, batch, worker):
+        self.batch_id = batch.pk
+        self.send_id = batch.send_id
+        self.worker = worker
+        self.length = settings.NEWSLETTER_LEASE_SECONDS
+        self.every = min(settings.NEWSLETTER_HEARTBEAT_SECONDS, self.length / 3)
+        # The claim itself wrote the first heartbeat, just before this.
+        self.renewed_at = time.monotonic()
+        self._stop = threading.Event()
+        self._lost = threading.Event()
+        self._thread = threading.Thread(
+            target=self._beat, name=f"newsletter-lease-{batch.pk}", daemon=True
+        )
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def held(self):
+        if self._lost.is_set():
+            return False
+        return time.monotonic() - self.renewed_at < self.length - self.every
+
+    def renewed(self, at, mine):
+        """Note a heartbeat written at monotonic time `at` (before its UPDATE ran)."""
+        if mine:
+            self.renewed_at = max(self.renewed_at, at)
+        else:
+            self._lost.set()
+
+    def _beat(self):
+        try:
+            while not self._stop.wait(self.every):
+                at = time.monotonic()
+                try:
+                    mine = beat(self.batch_id, self.send_id, self.worker)
+                except DatabaseError as error:
+                    # The next beat tries on a fresh connection; held() turns False if
+                    # none succeeds before the lease could run out.
+                    logger.warning("Newsletter lease heartbeat failed: %s", type(error).__name__)
+                    connection.close()
+                    continue
+                self.renewed(at, mine)
+                if not mine:
+                    return
+        finally:
+            connections.close_all()  # this thread's own connections
+
+
+def beat(batch_id, send_id, worker):
+    """Renew this worker's lease on the batch and the send's heartbeat; False when the
+    batch is no longer this worker's (handed out again, finished, or given back)."""
+    now = timezone.now()
+    with transaction.atomic():
+        mine = Batch.objects.filter(
+            pk=batch_id, claimed_by=worker, status=Batch.Status.IN_FLIGHT
+        ).update(heartbeat_at=now)
+        if mine:
+            Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(heartbeat_at=now)
+    return bool(mine)
 
 
 def recipients(mailing_lists, segment=None):
@@ -100,11 +184,11 @@ def resume(send):
 
 
 def resume_stalled_sends(now=None):
-    """Enqueue due scheduled sends and sends whose workers died (no heartbeat for
-    STALE_AFTER), handing their batches in flight out again. Safe to run from several
+    """Enqueue due scheduled sends and sends whose workers died (no heartbeat for the
+    lease's length), handing their batches in flight out again. Safe to run from several
     places at once: batches are claimed atomically by whichever workers run them."""
     now = now or timezone.now()
-    stale = now - STALE_AFTER
+    stale = now - stale_after()
     due = list(
         Send.objects.filter(status=Send.Status.SCHEDULED).filter(
             Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now)
@@ -125,12 +209,17 @@ def release_dead_batches(stale):
     dead = Batch.objects.filter(
         send__status=Send.Status.SENDING, status=Batch.Status.IN_FLIGHT
     ).filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True))
-    workers = set(dead.values_list("claimed_by", flat=True))
-    for batch_id in list(dead.values_list("pk", flat=True)):
-        # Conditional: a worker that beat since the query above keeps its batch.
-        Batch.objects.filter(pk=batch_id, status=Batch.Status.IN_FLIGHT).filter(
-            Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True)
-        ).update(status=Batch.Status.PENDING, claimed_by="")
+    workers = set()
+    for batch_id, worker in list(dead.values_list("pk", "claimed_by")):
+        # Conditional: a worker that beat since the query above keeps its batch, and its
+        # task is not marked dead.
+        released = (
+            Batch.objects.filter(pk=batch_id, status=Batch.Status.IN_FLIGHT, claimed_by=worker)
+            .filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True))
+            .update(status=Batch.Status.PENDING, claimed_by="")
+        )
+        if released:
+            workers.add(worker)
     mark_tasks_dead(workers)
 
 
@@ -163,7 +252,10 @@ def run_send(send_id, worker=None):
         with Dispatcher(send, render_issue(send.issue)) as dispatcher:
             while (batch := claim_batch(send, worker)) is not None:
                 started = time.monotonic()
-                count = send_batch_with_retries(send, batch, dispatcher, list_ids, worker)
+                with Lease(batch, worker) as lease:
+                    count = send_batch_with_retries(
+                        send, batch, dispatcher, list_ids, worker, lease
+                    )
                 if count is None:
                     return
                 throttle(count, time.monotonic() - started)
@@ -254,13 +346,15 @@ def claim_batch(send, worker):
     return None
 
 
-def send_batch_with_retries(send, batch, dispatcher, list_ids, worker):
+def send_batch_with_retries(send, batch, dispatcher, list_ids, worker, lease):
     """The batch's recipient count, or None when this run must stop (paused after
-    repeated transient failures, or the batch went to another worker)."""
+    repeated transient failures, or the batch went to another worker). A retry sends
+    only the recipients nothing was recorded for, and only while the lease holds."""
     for delay in (*RETRY_DELAYS, None):
         try:
-            return send_batch(batch, dispatcher, list_ids, worker)
+            return send_batch(batch, dispatcher, list_ids, worker, lease)
         except LostClaim:
+            give_back(batch, worker)
             return None
         except TransientSendError as error:
             batch.attempts += 1
@@ -271,20 +365,20 @@ def send_batch_with_retries(send, batch, dispatcher, list_ids, worker):
             if delay is None:
                 halt(send, worker, Send.Status.PAUSED, str(error))
                 return None
-            sleep_beating(delay, batch, worker)
+            sleep(delay)  # the lease's thread beats meanwhile
     return None
+
+
+def give_back(batch, worker):
+    """Return a batch this worker stopped sending (its lease was in doubt) to pending at
+    once, if it still holds it; nothing of it is being handed over any more."""
+    Batch.objects.filter(pk=batch.pk, claimed_by=worker, status=Batch.Status.IN_FLIGHT).update(
+        status=Batch.Status.PENDING, claimed_by=""
+    )
 
 
 def sleep(seconds):
     time.sleep(seconds)
-
-
-def sleep_beating(seconds, batch, worker):
-    """Wait, beating the heartbeat so the resume job does not take a live worker for dead."""
-    while seconds > 0:
-        sleep(min(seconds, HEARTBEAT))
-        seconds -= HEARTBEAT
-        save_progress(batch, worker, {})
 
 
 def halt(send, worker, status, error):
@@ -312,8 +406,9 @@ def throttle(recipient_count, elapsed):
             sleep(remaining)
 
 
-def send_batch(batch, dispatcher, list_ids, worker):
-    """Send the batch's recipients not yet recorded, recording each step; their count."""
+def send_batch(batch, dispatcher, list_ids, worker, lease):
+    """Send the batch's recipients not yet recorded, recording each step; their count.
+    Raises LostClaim, recording what was settled, once the batch is no longer held."""
     deliveries = list(
         batch.deliveries.filter(status=Delivery.Status.QUEUED)
         .select_related("subscriber")
@@ -323,18 +418,23 @@ def send_batch(batch, dispatcher, list_ids, worker):
     to_send = [d for d in deliveries if d.subscriber_id in lists_of]
     skip = (Delivery.Status.SKIPPED, "", "")
     skipped = {d.pk: skip for d in deliveries if d.subscriber_id not in lists_of}
-    if skipped:
-        save_progress(batch, worker, skipped)
+    # Asked of the database, not of the last beat: a retry after a wait must find the
+    # batch still this worker's before it sends anything.
+    if not save_progress(batch, worker, skipped, lease):
+        raise LostClaim
     size = max(len(to_send), 1) if dispatcher.batch else CHUNK
     for first in range(0, len(to_send), size):
         chunk = to_send[first : first + size]
+        if not lease.held():
+            raise LostClaim
         record_attempt(chunk)
         try:
-            outcome = dispatcher.deliver(chunk, lists_of)
-        except (TransientSendError, PermanentSendError) as error:
-            save_progress(batch, worker, getattr(error, "outcome", {}))
+            outcome = dispatcher.deliver(chunk, lists_of, lease.held)
+        except (TransientSendError, PermanentSendError, LostClaim) as error:
+            if not save_progress(batch, worker, getattr(error, "outcome", {}), lease):
+                raise LostClaim from error
             raise
-        if not save_progress(batch, worker, outcome):
+        if not save_progress(batch, worker, outcome, lease):
             raise LostClaim
     finish_batch(batch, worker)
     return len(deliveries)
@@ -362,9 +462,11 @@ def record_attempt(deliveries):
     Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(attempts=F("attempts") + 1)
 
 
-def save_progress(batch, worker, outcome):
+def save_progress(batch, worker, outcome, lease=None):
     """Record what the backend settled and beat the heartbeats, in one transaction.
-    False when the batch no longer belongs to this worker."""
+    False when the batch no longer belongs to this worker (what it settled is recorded
+    all the same: those recipients have the issue)."""
+    at = time.monotonic()
     now = timezone.now()
     with transaction.atomic():
         _save_outcome(outcome)
@@ -372,6 +474,8 @@ def save_progress(batch, worker, outcome):
             pk=batch.pk, claimed_by=worker, status=Batch.Status.IN_FLIGHT
         ).update(heartbeat_at=now)
         Send.objects.filter(pk=batch.send_id).update(heartbeat_at=now)
+    if lease is not None:
+        lease.renewed(at, bool(mine))
     return bool(mine)
 
 

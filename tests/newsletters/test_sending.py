@@ -149,12 +149,12 @@ def test_resuming_after_a_crash_resends_at_most_the_batch_in_flight(
     save = sending.save_progress
     recorded = []
 
-    def crash_after_second_esp_call(batch, worker, outcome):
+    def crash_after_second_esp_call(batch, worker, outcome, lease=None):
         if outcome:
             recorded.append(batch.number)
             if len(recorded) == 2:
                 raise WorkerKilled
-        return save(batch, worker, outcome)
+        return save(batch, worker, outcome, lease)
 
     monkeypatch.setattr(sending, "save_progress", crash_after_second_esp_call)
     send = Send.objects.create(issue=issue)
@@ -165,7 +165,7 @@ def test_resuming_after_a_crash_resends_at_most_the_batch_in_flight(
     in_flight_recipients = set(in_flight.deliveries.values_list("subscriber__email", flat=True))
     monkeypatch.setattr(sending, "save_progress", save)
 
-    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
+    with time_machine.travel(timezone.now() + sending.stale_after() + timedelta(seconds=1)):
         assert sending.resume_stalled_sends() == 1
 
     counts = received(bulk_messages())
@@ -420,7 +420,7 @@ def test_a_dead_workers_batch_is_handed_out_again_and_its_task_marked_failed(
     assert sending.resume_stalled_sends() == 0  # alive: heartbeat fresh
     assert mail.outbox == []
 
-    with time_machine.travel(timezone.now() + sending.STALE_AFTER + timedelta(seconds=1)):
+    with time_machine.travel(timezone.now() + sending.stale_after() + timedelta(seconds=1)):
         assert sending.resume_stalled_sends() == 1
 
     task.refresh_from_db()
