@@ -4,6 +4,7 @@ them from the record and sets them on it, in whichever language the editor works
 the page's save writes what changed once for every language. `EventsConfig.ready`
 attaches the form, so the models never import admin code."""
 
+from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,9 @@ class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         facts = self.instance.record.fact_data()
+        if "themes" in self.fields:  # a declared field: the form, not the panel, sets its widget
+            themes = self.fields["themes"]
+            themes.widget = forms.CheckboxSelectMultiple(choices=themes.choices)
         for name in FACT_FIELDS:
             if name in self.fields:
                 self.initial.setdefault(name, facts[name])

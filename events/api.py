@@ -12,16 +12,65 @@ from rest_framework import serializers, viewsets
 from cms.api import router
 from cms.links import page_url
 from events.listing import live_events_in_language
-from events.models import EventPage
+from events.models import Event, EventPage
 
 MAX_VALUES = 30
 
 
+def _label(name):
+    """The fact's own name (the schema's title), as the record's field has it."""
+    return Event._meta.get_field(name).verbose_name
+
+
 class EventSerializer(serializers.ModelSerializer):
-    event_type = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    projects = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    """A page's words, and its event's facts read from the one record (`page.event`)."""
+
+    event_type = serializers.SlugRelatedField(
+        source="event.event_type", label=_label("event_type"), slug_field="slug", read_only=True
+    )
+    start = serializers.DateTimeField(source="event.start", label=_label("start"), read_only=True)
+    end = serializers.DateTimeField(source="event.end", label=_label("end"), read_only=True)
+    all_day = serializers.BooleanField(
+        source="event.all_day", label=_label("all_day"), read_only=True
+    )
+    status = serializers.ChoiceField(
+        source="event.status", label=_label("status"), choices=Event.Status.choices, read_only=True
+    )
+    attendance_mode = serializers.ChoiceField(
+        source="event.attendance_mode",
+        label=_label("attendance_mode"),
+        choices=Event.AttendanceMode.choices,
+        read_only=True,
+    )
+    venue_name = serializers.CharField(
+        source="event.venue_name", label=_label("venue_name"), read_only=True
+    )
+    municipality = serializers.CharField(
+        source="event.municipality", label=_label("municipality"), read_only=True
+    )
+    language = serializers.ChoiceField(
+        source="event.language",
+        label=_label("language"),
+        choices=Event.Language.choices,
+        read_only=True,
+    )
+    region = serializers.SlugRelatedField(
+        source="event.region",
+        label=_label("region"),
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+    )
+    themes = serializers.SlugRelatedField(
+        source="event.themes", label=_label("themes"), slug_field="slug", many=True, read_only=True
+    )
+    projects = serializers.SlugRelatedField(
+        source="event.projects",
+        label=_label("projects"),
+        slug_field="slug",
+        many=True,
+        read_only=True,
+    )
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -50,9 +99,9 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 FILTERS = {
-    "region": "region__slug__in",
-    "theme": "themes__slug__in",
-    "project": "projects__slug__in",
+    "region": "event__region__slug__in",
+    "theme": "event__themes__slug__in",
+    "project": "event__projects__slug__in",
 }
 
 
@@ -82,7 +131,9 @@ class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
                 values = [value for value in values if value.isprintable()]
                 if values:
                     events = events.filter(pk__in=EventPage.objects.filter(Q(**{lookup: values})))
-        return events.select_related("event_type", "region").prefetch_related("themes", "projects")
+        return events.select_related("event__region").prefetch_related(
+            "event__themes", "event__projects"
+        )
 
 
 router.register("events", UpcomingEventViewSet, basename="event")

@@ -217,14 +217,16 @@ DEMO_PEOPLE = [
 
 
 def ensure_registrations(event, people, *, answers=None, attended=False):
-    """Fictional registrants: the first fill the seats, the rest wait. Only once per event."""
-    if Registration.objects.filter(event=event).exists():
+    """Fictional registrants of the event page `event` (on its record, so every language
+    counts them): the first fill the seats, the rest wait. Only once per event."""
+    if Registration.objects.filter(event_id=event.event_id).exists():
         return
-    questions = {q.label: str(q.pk) for q in event.registration_questions.all()}
+    questions = {q.label: str(q.key) for q in event.registration_questions.all()}
     for number, (name, email, organisation) in enumerate(people):
         full = event.capacity is not None and number >= event.capacity
         Registration.objects.create(
-            event=event,
+            event=event.record,
+            language=event.locale.language_code,
             name=name,
             email=email,
             organisation=organisation,

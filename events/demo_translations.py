@@ -1,6 +1,7 @@
 """Swedish and English pages for the coordination's own demo events, series and
-participation week: the words only, as the facts (times, place, registration) stay with
-the Finnish page (`events/shared_facts.py`).
+participation week: the words only. Each translation is made with Wagtail's
+copy-for-translation, so it shares the Finnish page's translation key and with it the
+one event record that holds the facts (times, place, registration); none are copied.
 
 Events organisations submit to the participation week stay in the language they were
 written in; the Swedish and English programmes link to them with "(in Finnish)"."""

@@ -18,9 +18,9 @@ SEARCH_MAX_WORDS = 8
 SEARCHED_FIELDS = (
     "title",
     "lead",
-    "venue_name",
-    "municipality",
-    "organiser__name",
+    "event__venue_name",
+    "event__municipality",
+    "event__organiser__name",
     "speakers__name",
 )
 # A calendar subscription can only be narrowed by what stays true of an event over time.
@@ -105,17 +105,17 @@ class EventFilterForm(forms.Form):
         if "q" in chosen:
             events = events.filter(search_query(chosen["q"])).distinct()
         if "type" in chosen:
-            events = events.filter(event_type=chosen["type"])
+            events = events.filter(event__event_type=chosen["type"])
         if "region" in chosen:
-            events = events.filter(region=chosen["region"])
+            events = events.filter(event__region=chosen["region"])
         if "theme" in chosen:
-            events = events.filter(themes=chosen["theme"])
+            events = events.filter(event__themes=chosen["theme"])
         if "language" in chosen:
-            events = events.filter(language=chosen["language"])
+            events = events.filter(event__language=chosen["language"])
         if chosen.get("format") == "online":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONSITE)
+            events = events.exclude(event__attendance_mode=EventPage.AttendanceMode.ONSITE)
         elif chosen.get("format") == "onsite":
-            events = events.exclude(attendance_mode=EventPage.AttendanceMode.ONLINE)
+            events = events.exclude(event__attendance_mode=EventPage.AttendanceMode.ONLINE)
         return events
 
     def labels(self):

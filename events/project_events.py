@@ -10,16 +10,12 @@ PAST_SHOWN = 5
 
 
 def project_events_section(request, project):
-    """The project's upcoming events and its latest past ones, in the reader's language."""
-    events = (
-        live_events_in_language()
-        .filter(projects=project)
-        .select_related("event_type")
-        .order_by("start")
-    )
+    """The project's upcoming events and its latest past ones, in the reader's language.
+    Projects are linked on the event record, so an event shows in every language."""
+    events = live_events_in_language().filter(event__projects=project)
     now = timezone.now()
-    upcoming = list(events.filter(end__gte=now))
-    past = list(events.filter(end__lt=now).order_by("-start")[:PAST_SHOWN])
+    upcoming = list(events.upcoming(now=now))
+    past = list(events.past(now=now)[:PAST_SHOWN])
     return "events/includes/project_events.html", {"upcoming": upcoming, "past": past}
 
 

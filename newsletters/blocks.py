@@ -93,12 +93,14 @@ class UpcomingEventsValue(blocks.StructValue):
     what is upcoming on the day it goes out."""
 
     def events(self):
-        events = live_events_in_language().upcoming().exclude(status=EventPage.Status.CANCELLED)
+        events = (
+            live_events_in_language().upcoming().exclude(event__status=EventPage.Status.CANCELLED)
+        )
         if self.get("event_type"):
-            events = events.filter(event_type=self["event_type"])
+            events = events.filter(event__event_type=self["event_type"])
         if self.get("region"):
-            events = events.filter(region=self["region"])
-        return events.select_related("event_type")[: self.get("count") or 5]
+            events = events.filter(event__region=self["region"])
+        return events[: self.get("count") or 5]
 
 
 class UpcomingEventsBlock(blocks.StructBlock):

@@ -27,6 +27,8 @@ from network.models import PracticeModel, Project
 from newsletters.models import NewsletterIndexPage
 
 QUERY_BUDGET = 12
+# Pages held to less than the budget: what they needed before events had one record.
+TIGHTER_BUDGETS = {"event index": 10, "event series": 12, "event page": 12}
 
 
 def queries_for(client, url):
@@ -66,7 +68,7 @@ def demo_urls():
         "event index, filtered": "/tapahtumat/?type=kahvila&region=helsinki&theme=aktivointi",
         "event index, month": "/tapahtumat/?view=month",
         "event series": first_url(EventSeriesPage),
-        "event page": first_url(EventPage, registration_enabled=True),
+        "event page": first_url(EventPage, event__registration_enabled=True),
         "participation week": first_url(ParticipationWeekPage),
         "research index": "/tutkimusviestit/",
         "research message": first_url(ResearchMessagePage),
@@ -115,4 +117,4 @@ PAGES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES)
 def test_every_public_page_type_stays_within_the_query_budget_with_demo_content(demo, page):
-    assert queries_for(Client(), demo[page]) <= QUERY_BUDGET
+    assert queries_for(Client(), demo[page]) <= TIGHTER_BUDGETS.get(page, QUERY_BUDGET)

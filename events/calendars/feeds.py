@@ -52,15 +52,15 @@ def feed_events(now=None):
 
 def in_active_language(events):
     """Events in the visitor's language, plus default-language events not translated
-    into it: one entry per event, whichever languages it exists in."""
+    into it: one entry per event, whichever languages it exists in. A withdrawn event's
+    pages are all unpublished, so "translated" means among the feed's own pages, not
+    among live ones."""
     active = Locale.get_active()
     default = Locale.get_default()
     if active.pk == default.pk:
         return events.filter(locale=active)
-    translated = EventPage.objects.live().filter(locale=active).values("translation_key")
-    return events.filter(
-        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated))
-    )
+    translated = events.filter(locale=active).values("event_id")
+    return events.filter(Q(locale=active) | (Q(locale=default) & ~Q(event_id__in=translated)))
 
 
 def feed_version(request, events, filters=()):
@@ -193,9 +193,13 @@ def participation_week_feed(request, page_id):
 
 @require_safe
 def event_ics(request, page_id):
-    """One event as a file to open in any calendar program."""
-    event = _live_page(EventPage, page_id)
-    events = feed_events(now=event.end).filter(pk=event.pk)
+    """One event as a file to open in any calendar program, from its page in any
+    language; a withdrawn event's pages give it as cancelled while feeds still do."""
+    shown = Q(live=True) | lifecycle.feed_window_filter()
+    event = EventPage.objects.with_record().filter(shown).public().filter(pk=page_id).first()
+    if event is None:
+        raise Http404
+    events = feed_events(now=event.end if event.live else None).filter(pk=event.pk)
     response = calendar_response(request, events, name=feed_name(event.title), filename=event.slug)
     if response.status_code == 200:
         response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'

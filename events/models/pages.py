@@ -3,7 +3,6 @@
 from functools import partial, reduce
 from operator import or_
 
-from django import forms
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -178,7 +177,7 @@ class EventPage(BasePage):
             [
                 FieldPanel("language"),
                 FieldPanel("region"),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes"),
                 FieldPanel("projects"),
                 FieldPanel("accessibility_info"),
             ],

@@ -10,9 +10,9 @@ from events.surveys.links import survey_url
 
 def render(invitation, registration):
     """The message as `cms.outbox.queue_email` keyword arguments."""
-    event = invitation.event.specific
+    event = invitation.event
     with override(registration.language):
-        shown = event.in_language(registration.language)
+        shown = event.page_in(registration.language)
         context = {
             "name": registration.name,
             "event": shown,

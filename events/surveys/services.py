@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cms.outbox import queue_email
 from events.models import (
+    Event,
     EventPage,
     Registration,
     SurveyAnswer,
@@ -29,10 +30,14 @@ PURPOSE = "event_survey"
 
 
 def ended_events(now):
+    """Event records (each once, whatever its languages) that ended recently, were
+    neither cancelled nor withdrawn and are live in some language."""
+    live = EventPage.objects.live().values("event_id")
     return (
-        EventPage.objects.live()
-        .exclude(status=EventPage.Status.CANCELLED)
+        Event.objects.filter(pk__in=live, withdrawn_at__isnull=True)
+        .exclude(status=Event.Status.CANCELLED)
         .filter(end__lte=now - AFTER_END, end__gte=now - NOT_AFTER)
+        .order_by("start", "pk")
     )
 
 

@@ -19,7 +19,7 @@ def answer(request, token):
     except LinkProblem as problem:
         context = {"message": str(problem)}
         return render(request, TEMPLATES + "problem.html", context, status=410)
-    event = invitation.event.specific.in_language(get_language())
+    event = invitation.event.page_in(get_language())
     form = SurveyForm(request.POST or None, version=invitation.version)
     if request.method == "POST" and form.is_valid():
         services.record_answer(invitation, form.ratings(), form.cleaned_data["comment"])

@@ -2,11 +2,13 @@ import datetime
 import zoneinfo
 
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 import time_machine
 from icalendar import Calendar
 
+from cms import request_memo
 from cms.models import Region, Theme
 from events.models import EventPage
 from tests.events.factories import (
@@ -177,6 +179,9 @@ def test_feed_query_count_does_not_grow_with_events(
         )
         event.themes.add(theme)
         event.save_revision().publish()
+    # Publishing forgets the shared locales and view restrictions; any request reads
+    # them back (two queries, once), so read them before counting the feed's own.
+    request_memo.locales()
 
     with django_assert_max_num_queries(8):
         response = client.get(reverse("events:feed"))
@@ -279,3 +284,48 @@ def test_swedish_feed_has_each_event_once_in_swedish_where_translated(client, in
 
     assert set(swedish) == {"Kafé", "Vain suomeksi"}
     assert swedish["Kafé"]["UID"] == translated.calendar_uid
+
+
+def test_every_language_page_gives_the_same_event_as_ics(client, index):
+    event = make_event(index, title="Kahvila", slug="kahvila")
+    translate(index, "sv", title="Evenemang", slug="evenemang")
+    swedish = translate(event, "sv", title="Kafé", slug="kafe")
+    english = translate(event, "en", title="Café", slug="cafe")
+
+    calendars = {
+        page.title: fetch(client, reverse("events:event_ics", args=[page.pk]))[1]
+        for page in (event, swedish, english)
+    }
+
+    for title, calendar in calendars.items():
+        (vevent,) = calendar.walk("VEVENT")
+        assert str(vevent["SUMMARY"]) == title
+        assert vevent["UID"] == event.calendar_uid
+        assert vevent["SEQUENCE"] == event.sequence
+        assert vevent["DTSTART"].dt == event.start
+
+
+def test_a_withdrawn_event_stays_once_and_cancelled_in_every_language_for_thirty_days(
+    client, index, django_capture_on_commit_callbacks
+):
+    event = make_event(index, title="Kahvila", slug="kahvila")
+    translate(index, "sv", title="Evenemang", slug="evenemang")
+    swedish = translate(event, "sv", title="Kafé", slug="kafe")
+    feeds = {}
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            feeds[language] = reverse("events:feed")
+    ics_url = reverse("events:event_ics", args=[swedish.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        EventPage.objects.get(pk=swedish.pk).unpublish()
+
+    finnish_feed = vevents(fetch(client, feeds["fi"])[1])
+    swedish_feed = vevents(fetch(client, feeds["sv"])[1])
+    ics = vevents(fetch(client, ics_url)[1])
+    assert set(finnish_feed) == {"Kahvila"} and set(swedish_feed) == {"Kafé"} == set(ics)
+    for vevent in (finnish_feed["Kahvila"], swedish_feed["Kafé"], ics["Kafé"]):
+        assert vevent["STATUS"] == "CANCELLED" and vevent["SEQUENCE"] == 1
+    with time_machine.travel(NOW + datetime.timedelta(days=31), tick=False):
+        assert vevents(fetch(client, feeds["sv"])[1]) == {}
+        assert client.get(ics_url).status_code == 404

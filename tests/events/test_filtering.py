@@ -11,7 +11,7 @@ import time_machine
 from icalendar import Calendar
 
 from cms.models import Region
-from events.models import EventPage, EventSpeaker
+from events.models import Event, EventPage, EventSpeaker
 from network.models import Organisation
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -90,7 +90,7 @@ def test_format_means_the_same_on_the_index_and_the_programme(client, events):
 
 def test_the_feed_builder_address_gives_the_feed_of_those_events(client, events):
     region = Region.objects.create(name_fi="Pohjois-Pohjanmaa", slug="pohjois-pohjanmaa")
-    EventPage.objects.filter(title="Kaupunkikävely").update(region=region)
+    Event.objects.filter(pages__title="Kaupunkikävely").update(region=region)
 
     builder = client.get(reverse("events:feed_builder"), {"region": "pohjois-pohjanmaa"})
     feed_url = builder.context["feed_url"]

@@ -10,12 +10,14 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 import time_machine
 
+from events.models import EventPage
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     EventSeriesPageFactory,
     RegistrationFactory,
 )
+from tests.factories import translate
 from tests.test_query_budget import QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +84,26 @@ def test_home_page_queries_do_not_grow_with_events(client, home):
     one, twelve, hundred = counts_with_1_12_and_100(client, index, home.url)
 
     assert one == twelve == hundred
+
+
+def test_index_and_series_queries_do_not_grow_with_translations(client, home):
+    """One record per event: translating events into Swedish and English adds no query
+    to the Finnish or the Swedish index and series, however many are translated."""
+    index = EventIndexPageFactory(parent=home)
+    series = EventSeriesPageFactory(parent=index)
+    swedish_index = translate(index, "sv", title="Evenemang", slug="evenemang")
+    swedish_series = translate(series, "sv", title="Serie", slug="serie")
+    urls = [index.url, series.url, swedish_index.url, swedish_series.url]
+
+    def counts_after_translating(first, count):
+        add_events(series, count, first=first)
+        for event in EventPage.objects.filter(locale__language_code="fi")[first:]:
+            translate(event, "sv", title=f"Kafé {event.pk}")
+            translate(event, "en", title=f"Café {event.pk}")
+        return [queries_for(client, url) for url in urls]
+
+    one = counts_after_translating(0, 1)
+    twelve = counts_after_translating(1, 11)
+
+    assert one == twelve
+    assert max(twelve) <= QUERY_BUDGET

@@ -208,9 +208,10 @@ def test_an_answer_keeps_the_wording_it_answered_after_an_edit(
 
 
 def answer_many(event, count, rating=4):
+    """Answers to `event` (a page): they belong to its record."""
     version = SurveyVersion.current()
     for _n in range(count):
-        answer = SurveyAnswer.objects.create(event=event, version=version, indicator=rating)
+        answer = SurveyAnswer.objects.create(event=event.event, version=version, indicator=rating)
         SurveyRating.objects.bulk_create(
             SurveyRating(answer=answer, statement=item["id"], value=rating)
             for item in version.statements

@@ -72,6 +72,30 @@ def test_project_page_keeps_the_project_in_every_language(client, directory, sav
     assert f'href="{swedish.url}alue/pohjois-savo/"' in swedish_html
 
 
+def test_a_project_linked_on_the_finnish_page_shows_on_the_swedish_project_page(
+    client, home, directory, savo
+):
+    project = ProjectFactory(name="OSSI", regions=[savo])
+    index = EventIndexPageFactory(parent=home)
+    finnish = EventPageFactory(parent=index, title="Kokemustoimijoiden kahvila")
+    finnish.save_revision().publish()
+    translate(index, "sv", title="Evenemang", slug="evenemang")
+    translate(finnish, "sv", title="Erfarenhetskafé", slug="erfarenhetskafe")
+    english = translate(finnish, "en", title="Experts by experience café", slug="cafe")
+    swedish_directory = translate(directory, "sv", title="Projekt", slug="projekt")
+
+    # The editor links the project while editing the Finnish page, after translating it.
+    draft = finnish.get_latest_revision_as_object()
+    draft.projects.add(project)
+    draft.save_revision().publish()
+
+    swedish_html = client.get(f"{swedish_directory.url}ossi/").content.decode()
+    finnish_html = client.get(f"{directory.url}ossi/").content.decode()
+    assert "Erfarenhetskafé" in swedish_html and "Kokemustoimijoiden kahvila" not in swedish_html
+    assert "Kokemustoimijoiden kahvila" in finnish_html
+    assert list(english.event.projects.all()) == [project]
+
+
 def test_region_page_shows_its_coordinators_and_running_projects(client, directory, savo):
     PersonFactory(name="Kaisa Koordinaattori", role=Person.Role.REGIONAL_COORDINATOR, region=savo)
     ProjectFactory(name="Käynnissä", regions=[savo], end_date=datetime.date(2099, 1, 1))
