@@ -120,9 +120,7 @@ def test_moving_the_finnish_page_moves_every_translation_and_tells_everyone_once
     assert "Kafé" in swedish_mail.subject
 
 
-def test_a_fact_changed_on_the_swedish_page_changes_the_event_in_every_language(
-    event, publish
-):
+def test_a_fact_changed_on_the_swedish_page_changes_the_event_in_every_language(event, publish):
     swedish = translate(event, "sv", title="Kafé")
     RegistrationFactory(event=event, email="fi@example.org")
     mail.outbox.clear()
