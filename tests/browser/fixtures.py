@@ -5,6 +5,7 @@ CI installs it, so they always run there. Mark such tests with
 `pytest.mark.browser` and use the `page` fixture.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -54,9 +55,17 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def new_page(browser, base_url, **options):
+    """A tab in a fresh browser context (no cookies) on the server at `base_url`."""
+    context = browser.new_context(base_url=base_url, locale="fi-FI", **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="fi-FI")
-    page = context.new_page()
-    yield page
-    context.close()
+    with new_page(browser, live_server.url) as page:
+        yield page
