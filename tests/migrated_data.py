@@ -14,6 +14,7 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import post_migrate
 
@@ -69,12 +70,17 @@ def restore(using=DEFAULT_DB_ALIAS):
         Permission.objects.using(using).all().delete()
         ContentType.objects.using(using).all().delete()
         ContentType.objects.clear_cache()
-        tables = set()
+        models = set()
         with connection.constraint_checks_disabled():
             for deserialized in serializers.deserialize(
                 "json", _snapshot[using], using=using, handle_forward_references=True
             ):
                 deserialized.save(using=using)
-                tables.add(deserialized.object._meta.db_table)
-        connection.check_constraints(table_names=sorted(tables))
+                models.add(type(deserialized.object))
+        connection.check_constraints(table_names=sorted(m._meta.db_table for m in models))
+        # A flush may have restarted the sequences (PostgreSQL): move them past the rows
+        # loaded with their keys, as loaddata does.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
     ContentType.objects.clear_cache()
