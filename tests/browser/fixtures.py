@@ -6,6 +6,7 @@ CI installs it, so they always run there. Mark such tests with
 """
 
 import contextlib
+import gc
 import os
 from pathlib import Path
 
@@ -30,6 +31,15 @@ def pytest_collection_modifyitems(config, items):
         )
         if not CHROMIUM.exists():
             item.add_marker(NO_CHROMIUM)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    """The live server's request threads leave sockets for the garbage collector; collect
+    them as the browser test ends, under its warning filters, so that the ResourceWarning
+    does not land in whichever test runs next (the order is random)."""
+    if "browser" in item.keywords:
+        gc.collect()
 
 
 @pytest.fixture(scope="session")
