@@ -3,6 +3,12 @@
 The tests are skipped, with the reason shown, where /usr/bin/chromium is missing;
 CI installs it, so they always run there. Mark such tests with
 `pytest.mark.browser` and use the `page` fixture.
+
+A module whose tests only read a site (or write only what the others do not look at)
+builds it once with `tests.browser.public_site.shared_site` in a module-scoped `site`
+fixture, marks its tests plain `django_db` and overrides `page` with `new_page` on that
+server (tests/browser/test_page_frame.py is a short example): one build and one flush for
+the module instead of one per test.
 """
 
 import contextlib
