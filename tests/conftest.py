@@ -3,6 +3,7 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils import translation
 
 import pytest
 
@@ -31,6 +32,16 @@ def empty_shared_cache():
     """Each test starts with an empty cache: the sites, locales and restrictions the
     shared cache keeps (cms.request_memo) belong to the database the last test rolled back."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a test client request to /sv/ leaves
+    Swedish active in the test's thread (LocaleMiddleware), which in a random order made
+    the next test read Swedish pages and feeds."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def _only_the_tests_blocks(connection):

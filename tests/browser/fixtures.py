@@ -12,7 +12,6 @@ the module instead of one per test.
 """
 
 import contextlib
-import gc
 import os
 from pathlib import Path
 
@@ -37,15 +36,6 @@ def pytest_collection_modifyitems(config, items):
         )
         if not CHROMIUM.exists():
             item.add_marker(NO_CHROMIUM)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_runtest_teardown(item):
-    """The live server's request threads leave sockets for the garbage collector; collect
-    them as the browser test ends, under its warning filters, so that the ResourceWarning
-    does not land in whichever test runs next (the order is random)."""
-    if "browser" in item.keywords:
-        gc.collect()
 
 
 @pytest.fixture(scope="session")
