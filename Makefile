@@ -52,12 +52,19 @@ run: $(STAMP) ## Migrate, load the demo content and serve the site with a task w
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 		$(MANAGE) runserver $(RUN_ADDRESS)
 
-test: $(STAMP) ## Lint, check migrations and run the whole test suite
+# pytest runs the tests in a random order (pytest-randomly; the seed is printed, and
+# PYTEST_ARGS=--randomly-seed=N repeats an order, -p no:randomly keeps the file order) on
+# PYTEST_WORKERS processes (pytest-xdist; a test file stays on one worker, so a browser
+# module's shared site is built once).
+PYTEST_WORKERS ?= auto
+PYTEST_ARGS ?=
+
+test: $(STAMP) ## Lint, check migrations and run the whole test suite (random order, in parallel)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest
+	$(TEST_ENV) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .

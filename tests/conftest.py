@@ -1,29 +1,24 @@
+import logging
+
 from django.core.cache import cache
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils import translation
 
 import pytest
 
+from tests import migrated_data
 from tests.factories import make_site
 
 pytest_plugins = ["tests.browser.fixtures"]
 
 
-def _flushes_the_database(item):
-    marker = item.get_closest_marker("django_db")
-    return (
-        "browser" in item.keywords
-        or (marker is not None and marker.kwargs.get("transaction"))
-        or {"transactional_db", "live_server"} & set(item.fixturenames)
-    )
-
-
-def pytest_collection_modifyitems(config, items):
-    """Transactional tests (browser tests, races on PostgreSQL) run last, browser tests
-    at the very end: the flush after each empties what data migrations wrote (question
-    sets, survey statements, groups, the workflow's name), which other tests read."""
-    flushing = [item for item in items if _flushes_the_database(item)]
-    rest = [item for item in items if not _flushes_the_database(item)]
-    flushing.sort(key=lambda item: "browser" in item.keywords)
-    items[:] = rest + flushing
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, kept so that every flush restores it (tests.migrated_data):
+    the tests pass in any order."""
+    with django_db_blocker.unblock():
+        migrated_data.take_snapshot()
 
 
 @pytest.fixture
@@ -37,3 +32,55 @@ def empty_shared_cache():
     """Each test starts with an empty cache: the sites, locales and restrictions the
     shared cache keeps (cms.request_memo) belong to the database the last test rolled back."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a test client request to /sv/ leaves
+    Swedish active in the test's thread (LocaleMiddleware), which in a random order made
+    the next test read Swedish pages and feeds."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+def _only_the_tests_blocks(connection):
+    """True when the open atomic blocks are the test case's own (rolled back at its end)."""
+    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _run_pending_callbacks(connection):
+    while connection.run_on_commit:
+        _savepoints, callback, robust = connection.run_on_commit.pop(0)
+        if not robust:
+            callback()
+            continue
+        try:
+            callback()
+        except Exception as error:
+            logging.getLogger("django.db.backends.base").error(
+                "Error calling %s in on_commit() (%s).", callback, error, exc_info=True
+            )
+
+
+@pytest.fixture
+def commit_callbacks(monkeypatch):
+    """On-commit callbacks run as after a real commit: when the outermost atomic block of
+    the code under test ends, or at once outside any, although the test's own transaction
+    stays open (and is rolled back). For tests that would otherwise be transactional only
+    so that the callbacks (e-mails, calendar sequences) run; a flush costs far more."""
+    on_commit, atomic_exit = BaseDatabaseWrapper.on_commit, transaction.Atomic.__exit__
+
+    def on_commit_now_or_at_block_end(self, func, robust=False):
+        on_commit(self, func, robust)
+        if _only_the_tests_blocks(self):
+            _run_pending_callbacks(self)
+
+    def exit_and_run_callbacks(self, exc_type, exc_value, traceback):
+        atomic_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if exc_type is None and connection.in_atomic_block and _only_the_tests_blocks(connection):
+            _run_pending_callbacks(connection)
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit_now_or_at_block_end)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_and_run_callbacks)

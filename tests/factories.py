@@ -31,7 +31,6 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 def make_site():
     """A default site whose root is a published Finnish home page, as the demo sets up."""
-    # Transactional tests flush what migrations created, so make sure of it here.
     Locale.objects.get_or_create(language_code="fi")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePageFactory(parent=root, slug="etusivu")

@@ -3,8 +3,15 @@
 The tests are skipped, with the reason shown, where /usr/bin/chromium is missing;
 CI installs it, so they always run there. Mark such tests with
 `pytest.mark.browser` and use the `page` fixture.
+
+A module whose tests only read a site (or write only what the others do not look at)
+builds it once with `tests.browser.public_site.shared_site` in a module-scoped `site`
+fixture, marks its tests plain `django_db` and overrides `page` with `new_page` on that
+server (tests/browser/test_page_frame.py is a short example): one build and one flush for
+the module instead of one per test.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -54,9 +61,17 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def new_page(browser, base_url, **options):
+    """A tab in a fresh browser context (no cookies) on the server at `base_url`."""
+    context = browser.new_context(base_url=base_url, locale="fi-FI", **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="fi-FI")
-    page = context.new_page()
-    yield page
-    context.close()
+    with new_page(browser, live_server.url) as page:
+        yield page

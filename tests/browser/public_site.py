@@ -11,11 +11,9 @@ the shared site: each test's own writes are rolled back, the site is not flushed
 
 import contextlib
 import datetime
-import importlib
 import os
 from pathlib import Path
 
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import signing
 from django.core.management import call_command
@@ -34,12 +32,10 @@ from events.models import (
     SurveyAnswer,
     SurveyInvitation,
     SurveyRating,
-    SurveyStatement,
     SurveyVersion,
 )
 from events.registrations.views import DONE_SALT
 from events.surveys.links import survey_url
-from network.models import QuestionSet
 from tests.cms.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -83,14 +79,18 @@ WORDS = {
 
 
 @contextlib.contextmanager
-def shared_site(django_db_blocker):
-    """Build the site, serve it, yield (server URL, page addresses), then flush."""
+def shared_site(django_db_blocker, build=None):
+    """Build a site with `build()` (by default every public page type, `build_site`), serve
+    it, yield (server URL, what `build` returned), then flush (which restores what the
+    migrations wrote: tests.migrated_data). Any browser module can share one site and
+    server this way; on SQLite the server shares the test's connection, so each test's
+    writes through it are rolled back, on PostgreSQL they stay until the module ends."""
     with django_db_blocker.unblock():
         try:
-            addresses = build_site()
+            built = (build or build_site)()
             server = LiveServer("localhost")
             try:
-                yield server.url, addresses
+                yield server.url, built
             finally:
                 server.stop()
         finally:
@@ -99,7 +99,6 @@ def shared_site(django_db_blocker):
 
 def build_site():
     """Every public page type, translated; returns {page type: {language: path}}."""
-    seed_migrated_data()
     home = make_site()
     pages = {"home": home, **content_pages(home), **event_pages(home), **directory(home)}
     MailingListFactory(name="Osallisuutta päätöksiin")
@@ -144,16 +143,6 @@ def build_site():
         )
         addresses.setdefault("submission form", {})[language] = week.submit_url
     return addresses
-
-
-def seed_migrated_data():
-    """What migrations seed and earlier browser tests' flushes removed: the helper
-    questions (reflection sheet) and a survey statement."""
-    if not QuestionSet.objects.exists():
-        importlib.import_module("network.migrations.0008_helper_questions_seed").forwards(
-            django_apps, None
-        )
-    SurveyStatement.objects.get_or_create(text_fi="Tunsin olevani tervetullut.")
 
 
 def survey_invitation(registration, event):

@@ -2,9 +2,6 @@
 draft, finishes it and reads the result as a chart and a table; the anonymous
 reflection sheet too. No serious or critical axe-core violation on the way."""
 
-import importlib
-
-from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -18,13 +15,10 @@ from tests.network.factories import ProjectFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SEED = importlib.import_module("network.migrations.0008_helper_questions_seed")
-
 
 @pytest.fixture
 def questions(home):
-    """Transactional tests flush what migrations wrote: seed the questions again."""
-    SEED.forwards(apps, None)
+    """The helper questions the migrations seed (tests.migrated_data keeps them)."""
     return list(QuestionSet.current().questions.all())
 
 

@@ -1,25 +1,17 @@
 """The communicators' newsletter and moderation journeys in the admin (issue 13)."""
 
-import datetime
-
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
 import pytest
 
-from cms.models import Region
-from cms.roles import COMMUNICATORS, apply_roles
+from cms.roles import COMMUNICATORS
 from events.models import Submission
 from newsletters.models import Send
 from tests.browser.test_admin_preview import sign_in
 from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory, publish
-from tests.events.factories import (
-    EventIndexPageFactory,
-    EventTypeFactory,
-    ParticipationWeekPageFactory,
-)
+from tests.events.factories import EventIndexPageFactory
 from tests.factories import translate
 from tests.newsletters.factories import (
     MailingListFactory,
@@ -27,6 +19,7 @@ from tests.newsletters.factories import (
     NewsletterIssuePageFactory,
     SubscriptionFactory,
 )
+from tests.test_admin_refusals import pending_submission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "salasana-123"
@@ -34,8 +27,6 @@ PASSWORD = "salasana-123"
 
 @pytest.fixture
 def communicator(home, django_user_model):
-    # Transactional tests flush what the migration made: make the groups again.
-    apply_roles(apps)
     user = django_user_model.objects.create_user("viestija", "viestija@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name=COMMUNICATORS))
     return user
@@ -107,25 +98,6 @@ def test_prefill_offers_finnish_content_pages_and_adds_the_chosen(page, communic
     ] == [chosen.pk]
 
 
-def pending_submission(home):
-    week = ParticipationWeekPageFactory(parent=EventIndexPageFactory(parent=home))
-    week.save_revision().publish()
-    return Submission.objects.create(
-        week=week,
-        organiser_name="Kuopion Osallisuusyhdistys ry",
-        contact_name="Ville Väisänen",
-        contact_email="ville@example.org",
-        title="Kaupunkikävely Kuopiossa",
-        description="Kävelemme yhdessä.",
-        event_type=EventTypeFactory(name_fi="Työpaja", slug="tyopaja"),
-        start=datetime.datetime(2027, 2, 3, 13, tzinfo=datetime.UTC),
-        end=datetime.datetime(2027, 2, 3, 15, tzinfo=datetime.UTC),
-        attendance_mode="online",
-        region=Region.objects.create(name_fi="Pohjois-Savo", slug="pohjois-savo"),
-        language="fi",
-    )
-
-
 def test_a_communicator_sends_a_newsletter_and_moderates_a_submission(
     page, communicator, issue, home
 ):
@@ -147,18 +119,3 @@ def test_a_communicator_sends_a_newsletter_and_moderates_a_submission(
     page.wait_for_url("**/participation-week-submissions/")
     submission.refresh_from_db()
     assert submission.status == Submission.Status.APPROVED
-
-
-def test_without_the_group_sending_and_moderation_are_refused(
-    page, communicator, issue, home, django_user_model
-):
-    submission = pending_submission(home)
-    other = django_user_model.objects.create_user("muu", "muu@example.org", PASSWORD)
-    other.groups.add(Group.objects.get(name="Tapahtumavastaavat"))
-    sign_in(page, "muu", PASSWORD)
-
-    page.goto(reverse("newsletters_admin:issue", args=[issue.pk]))
-    assert page.locator("#id_mailing_lists").count() == 0
-    page.goto(reverse("participation_week_submissions:review", args=[submission.pk]))
-    assert page.get_by_role("button", name="Hyväksy ja julkaise").count() == 0
-    assert Submission.objects.get().status == Submission.Status.PENDING

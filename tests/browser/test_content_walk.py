@@ -2,19 +2,47 @@ import datetime
 
 import pytest
 
+from cms.models import Region
 from tests.browser.axe import assert_accessible
+from tests.browser.fixtures import new_page
+from tests.browser.public_site import shared_site
 from tests.cms.factories import (
+    ContactsPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     PersonFactory,
+    ResearchIndexPageFactory,
+    ResearchItemFactory,
+    ResearchMessagePageFactory,
     publish,
 )
+from tests.factories import make_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One site and server for the module (the tests only read it).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_reader_walks_from_home_to_an_article_and_searches(page, home):
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with shared_site(django_db_blocker, build_site) as served:
+        yield served
+
+
+@pytest.fixture
+def page(browser, site):
+    with new_page(browser, site[0]) as page:
+        yield page
+
+
+def build_site():
+    """News to walk to and search for, contacts and research; returns the latter's paths."""
+    home = make_site()
+    news(home)
+    return contacts_and_research(home)
+
+
+def news(home):
     news_index = NewsIndexPageFactory(parent=home)
     article = NewsPageFactory(
         parent=news_index,
@@ -31,6 +59,8 @@ def test_reader_walks_from_home_to_an_article_and_searches(page, home):
     publish(article)
     NewsPageFactory(parent=news_index, title="Osallisuusviikko alkaa")
 
+
+def test_reader_walks_from_home_to_an_article_and_searches(page):
     page.goto("/")
     assert_accessible(page)
 
@@ -54,15 +84,7 @@ def test_reader_walks_from_home_to_an_article_and_searches(page, home):
     assert_accessible(page)
 
 
-def test_contacts_and_research_pages_are_accessible(page, home):
-    from cms.models import Region
-    from tests.cms.factories import (
-        ContactsPageFactory,
-        ResearchIndexPageFactory,
-        ResearchItemFactory,
-        ResearchMessagePageFactory,
-    )
-
+def contacts_and_research(home):
     uusimaa = Region.objects.create(name_fi="Uusimaa", slug="uusimaa")
     PersonFactory(name="Liisa Lahtinen", role="national")
     PersonFactory(name="Eeva Laine", role="regional", region=uusimaa)
@@ -73,8 +95,11 @@ def test_contacts_and_research_pages_are_accessible(page, home):
     issue.research_items.add(ResearchItemFactory.build())
     research_index.add_child(instance=issue)
     publish(issue)
+    return [contacts.url, research_index.url, issue.url]
 
-    for url in (contacts.url, research_index.url, issue.url):
+
+def test_contacts_and_research_pages_are_accessible(page, site):
+    for url in site[1]:
         page.goto(url)
         assert page.get_by_role("heading", level=1).count() == 1
         assert_accessible(page)

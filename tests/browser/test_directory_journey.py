@@ -6,7 +6,9 @@ import pytest
 
 from cms.models import Region
 from tests.browser.axe import assert_accessible
-from tests.factories import translate
+from tests.browser.fixtures import new_page
+from tests.browser.public_site import shared_site
+from tests.factories import make_site, translate
 from tests.network.factories import (
     PracticeModelFactory,
     PracticeModelIndexPageFactory,
@@ -17,7 +19,8 @@ from tests.network.factories import (
     theme,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One site and server for the module (the tests only read it).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 LANGUAGES = {
     # language: (directory slug, library slug, show-button label, region, target group)
@@ -27,8 +30,20 @@ LANGUAGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with shared_site(django_db_blocker, build_directory) as served:
+        yield served
+
+
 @pytest.fixture
-def directory_site(home):
+def page(browser, site):
+    with new_page(browser, site[0]) as page:
+        yield page
+
+
+def build_directory():
+    home = make_site()
     for language in ("sv", "en"):
         translate(home, language, title=f"Home {language}")
     directory = ProjectDirectoryPageFactory(parent=home)
@@ -65,9 +80,7 @@ def directory_site(home):
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_reader_filters_projects_opens_one_and_reaches_its_practice_model(
-    page, directory_site, language
-):
+def test_reader_filters_projects_opens_one_and_reaches_its_practice_model(page, language):
     slug, _library, show, region_label, group_label = LANGUAGES[language]
     prefix = "" if language == "fi" else f"/{language}"
 

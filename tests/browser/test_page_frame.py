@@ -1,15 +1,33 @@
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.factories import StandardPageFactory, translate
+from tests.browser.fixtures import new_page
+from tests.browser.public_site import shared_site
+from tests.factories import StandardPageFactory, make_site, translate
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One site and server for the module (the tests only read it).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_home_page_is_accessible_and_switches_language(page, home):
+def build_home():
+    home = make_site()
     translate(home, "sv", title="Delaktighet för alla")
     StandardPageFactory(parent=home, title="Tietoa meistä", slug="tietoa-meista")
 
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with shared_site(django_db_blocker, build_home) as served:
+        yield served
+
+
+@pytest.fixture
+def page(browser, site):
+    with new_page(browser, site[0]) as page:
+        yield page
+
+
+def test_home_page_is_accessible_and_switches_language(page):
     page.goto("/")
 
     assert page.locator("html").get_attribute("lang") == "fi"
@@ -23,8 +41,7 @@ def test_home_page_is_accessible_and_switches_language(page, home):
     assert_accessible(page)
 
 
-def test_page_fits_a_320_pixel_screen_and_menu_opens(page, home):
-    StandardPageFactory(parent=home, title="Tietoa meistä", slug="tietoa-meista")
+def test_page_fits_a_320_pixel_screen_and_menu_opens(page):
     page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto("/")
@@ -37,7 +54,7 @@ def test_page_fits_a_320_pixel_screen_and_menu_opens(page, home):
     assert link.is_visible()
 
 
-def test_skip_link_moves_focus_to_the_content(page, home):
+def test_skip_link_moves_focus_to_the_content(page):
     page.goto("/")
 
     page.keyboard.press("Tab")

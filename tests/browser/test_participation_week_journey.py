@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 import pytest
@@ -5,30 +6,47 @@ from icalendar import Calendar
 
 from cms.models import Region
 from tests.browser.axe import assert_accessible
+from tests.browser.fixtures import new_page
+from tests.browser.public_site import shared_site
 from tests.events.factories import (
     EventIndexPageFactory,
     EventTypeFactory,
     ParticipationWeekPageFactory,
 )
+from tests.factories import make_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One site and server for the module. Only the first test writes (a submission and its
+# approval), and nothing the other tests look at depends on it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def week(home):
-    index = EventIndexPageFactory(parent=home)
-    week = ParticipationWeekPageFactory(parent=index)
+def build_week():
+    week = ParticipationWeekPageFactory(parent=EventIndexPageFactory(parent=make_site()))
     week.save_revision().publish()
     EventTypeFactory(name_fi="Työpaja", slug="tyopaja")
     Region.objects.create(name_fi="Pohjois-Savo", slug="pohjois-savo")
+    get_user_model().objects.create_superuser("moderaattori", "mod@example.org", "salasana-123")
     return week
 
 
-def test_submitted_event_is_approved_in_the_admin_and_reaches_programme_and_feed(
-    page, week, django_user_model
-):
-    django_user_model.objects.create_superuser("moderaattori", "mod@example.org", "salasana-123")
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with shared_site(django_db_blocker, build_week) as served:
+        yield served
 
+
+@pytest.fixture
+def week(site):
+    return site[1]
+
+
+@pytest.fixture
+def page(browser, site):
+    with new_page(browser, site[0]) as page:
+        yield page
+
+
+def test_submitted_event_is_approved_in_the_admin_and_reaches_programme_and_feed(page, week):
     page.goto(week.url)
     assert_accessible(page)
     page.get_by_role("link", name="Ilmoita oma tapahtumasi").click()
@@ -80,20 +98,16 @@ def test_submitted_event_is_approved_in_the_admin_and_reaches_programme_and_feed
     assert b"ville@example.org" not in feed.body()
 
 
-def test_subscribe_control_opens_without_javascript_and_is_accessible(browser, live_server, week):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fi-FI", java_script_enabled=False
-    )
-    page = context.new_page()
+def test_subscribe_control_opens_without_javascript_and_is_accessible(browser, site, week):
+    with new_page(browser, site[0], java_script_enabled=False) as page:
+        page.goto(week.url)
+        webcal = page.get_by_role("link", name="Apple-kalenteri ja Outlook tietokoneella")
+        assert not webcal.is_visible()
+        page.get_by_text("Tilaa kalenteri").click()
 
-    page.goto(week.url)
-    webcal = page.get_by_role("link", name="Apple-kalenteri ja Outlook tietokoneella")
-    assert not webcal.is_visible()
-    page.get_by_text("Tilaa kalenteri").click()
-
-    assert webcal.get_attribute("href").startswith("webcal://")
-    assert page.get_by_label("Kalenterin osoite muihin ohjelmiin").input_value().endswith(".ics")
-    context.close()
+        assert webcal.get_attribute("href").startswith("webcal://")
+        field = page.get_by_label("Kalenterin osoite muihin ohjelmiin")
+        assert field.input_value().endswith(".ics")
 
 
 def test_feed_builder_is_accessible_and_offers_a_copy_button(page, week):

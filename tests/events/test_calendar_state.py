@@ -6,7 +6,7 @@ from events.calendars.state import event_schedule_changed
 from events.models import Event
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_callbacks")]
 
 
 @pytest.fixture

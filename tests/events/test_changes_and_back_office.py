@@ -16,7 +16,7 @@ from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_callbacks")]
 
 
 @pytest.fixture
