@@ -76,6 +76,8 @@ def register(event, data, *, language, added_by_staff=False, now=None):
     """Confirm or waiting-list a registration for the event record `event`, or return
     the existing one for the same e-mail. Raises RegistrationError with the reason when
     the event takes nobody."""
+    if not isinstance(event, Event):  # a page's pk is no record's: never guess
+        raise TypeError("register() takes the event record (page.event), not a page.")
     now = now or timezone.now()
     try:
         with transaction.atomic():

@@ -149,12 +149,14 @@ def survey_invitation(registration, event):
     """An open survey link, and five answers so the results page draws its chart."""
     version = SurveyVersion.current()
     for _n in range(5):
-        answer = SurveyAnswer.objects.create(event=event, version=version, indicator=4)
+        answer = SurveyAnswer.objects.create(event=event.event, version=version, indicator=4)
         SurveyRating.objects.bulk_create(
             SurveyRating(answer=answer, statement=item["id"], value=4)
             for item in version.statements
         )
-    return SurveyInvitation.objects.create(registration=registration, event=event, version=version)
+    return SurveyInvitation.objects.create(
+        registration=registration, event=event.event, version=version
+    )
 
 
 def localized(page, language):

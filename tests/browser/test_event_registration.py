@@ -55,7 +55,7 @@ def test_register_cancel_and_the_waiting_list_moves_up(page, home, live_server):
     assert_accessible(page)
 
     services.register(
-        event, {"name": "Matti Virtanen", "email": "matti@example.org"}, language="fi"
+        event.event, {"name": "Matti Virtanen", "email": "matti@example.org"}, language="fi"
     )
     assert Registration.objects.get(email="matti@example.org").is_waiting
 

@@ -31,7 +31,7 @@ def test_registering_creates_the_member(index):
     event = EventPageFactory(parent=index, registration_enabled=True)
 
     outcome = registrations.register(
-        event, {"name": "Aino Aalto", "email": "Aino@example.org"}, language="fi"
+        event.event, {"name": "Aino Aalto", "email": "Aino@example.org"}, language="fi"
     )
 
     member = Member.objects.get()
