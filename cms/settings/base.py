@@ -298,6 +298,9 @@ NEWSLETTER_RATE_LIMIT = env_int("NEWSLETTER_RATE_LIMIT", 0)
 NEWSLETTER_SEND_CONNECTIONS = env_int("NEWSLETTER_SEND_CONNECTIONS", 4)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
+# ESP tracking webhooks served besides the one EMAIL_BACKEND sends through (their URL
+# segment, e.g. "mailgun,postmark"); every other ESP's webhook URL answers 404.
+NEWSLETTER_WEBHOOK_ESPS = env_list("NEWSLETTER_WEBHOOK_ESPS")
 # What an issue's pre-fill offers: content pages, not indexes, series or the week's page.
 NEWSLETTER_PREFILL_PAGE_TYPES = env_list(
     "NEWSLETTER_PREFILL_PAGE_TYPES", "cms.NewsPage,cms.ResearchMessagePage,events.EventPage"
