@@ -193,6 +193,7 @@ SCHEDULED_JOBS = [
     ("send_queued_email", 60),
     ("send_event_reminders", 60),
     ("resume_sends", 60),
+    ("fail_stalled_imports", 5 * 60),
     ("send_event_surveys", 60 * 60),
     ("apply_retention", 24 * 60 * 60),
 ]
