@@ -14,13 +14,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.validators import validate_email_address
 from network.models import Member
 from newsletters.models import Subscriber, SubscriberImport, Subscription
 
@@ -179,7 +179,7 @@ def check_row(row, mailing_list, seen):
     """(reason code or None, language) for one row; the first problem wins."""
     email = row.get("email", "")
     try:
-        validate_email(email)
+        validate_email_address(email)
     except ValidationError:
         return "invalid", None
     if len(email) > 254 or len(row.get("name", "")) > 200 or len(row.get("organisation", "")) > 200:

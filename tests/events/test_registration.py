@@ -12,9 +12,9 @@ import time_machine
 
 from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration, RegistrationQuestion
+from events.models.seats import seats_of
 from events.registrations import services, views
 from events.registrations.links import registration_token
-from events.models.seats import seats_of
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -435,3 +435,13 @@ def test_language_switch_on_a_failed_form_opens_the_event_page_not_a_405(client,
     assert response.status_code == 302
     assert response["Location"] == swedish.url + "#registration-heading"
     assert not Registration.objects.exists()
+
+
+def test_an_address_mail_cannot_be_sent_to_gets_a_field_error_and_stores_nothing(event, post):
+    """Before: `maija@exa\ufffdmple.org` was registered; its mail failed forever."""
+    response = post(event, email="maija@exa\ufffdmple.org")
+
+    assert response.status_code == 400
+    assert "email" in response.context["form"].errors
+    assert not Registration.objects.exists()
+    assert not OutgoingEmail.objects.exists()

@@ -327,3 +327,13 @@ def test_the_scheduled_sweep_ends_stalled_imports(mailing_list):
 
     job.refresh_from_db()
     assert job.status == SubscriberImport.Status.FAILED and job.content == ""
+
+
+def test_an_address_mail_cannot_be_sent_to_is_a_rejected_row(mailing_list):
+    job = make_import(mailing_list, HEADER + "maija@exa\ufffdmple.org;Maija;;fi\n")
+
+    csv_io.run_import(job.pk)
+
+    job.refresh_from_db()
+    assert job.rejected == [[2, "invalid"]]
+    assert not Subscriber.objects.exists()
