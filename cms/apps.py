@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms import validators
+
+# Now, while apps are being loaded: cms is the first app, so no form class exists yet.
+validators.install()
+
 
 class CmsConfig(AppConfig):
     name = "cms"

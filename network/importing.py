@@ -15,11 +15,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.models import Region, TargetGroup, Theme
+from cms.validators import validate_email_address
 from network.models import Organisation, Project
 
 PROJECT_FIELDS = ["short_name", "summary", "goals", "methods", "results", "website"]
@@ -81,7 +82,7 @@ def check_url(value):
 def check_email(value):
     if value:
         try:
-            EmailValidator()(value)
+            validate_email_address(value)
         except ValidationError as error:
             raise RowError(_("“%(value)s” is not an e-mail address.") % {"value": value}) from error
     return value

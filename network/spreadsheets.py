@@ -54,11 +54,32 @@ def csv_table(data):
             break
         except UnicodeDecodeError:
             continue
+    else:  # bytes that Windows-1252 leaves undefined (0x81, 0x8D, …)
+        raise UnreadableFile(_("The file is not UTF-8 or Windows-1252 text."))
     if "\x00" in decoded:
         raise UnreadableFile(_("The file is not a CSV file."))
     first_line = decoded.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return iter(csv.reader(io.StringIO(decoded), delimiter=delimiter))
+    return checked_rows(csv.reader(io.StringIO(decoded), delimiter=delimiter, strict=True))
+
+
+def checked_rows(reader):
+    """The reader's rows; a row it cannot read (a value over csv's 128 KB limit, a
+    quotation mark never closed or misplaced) refuses the file, naming the line, rather
+    than a crash or rows silently merged."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise UnreadableFile(
+                _(
+                    "Line %(line)s could not be read (%(error)s): check its quotation "
+                    "marks and the length of its values."
+                )
+                % {"line": reader.line_num, "error": error}
+            ) from error
 
 
 def xlsx_table(data):

@@ -195,6 +195,7 @@ def import_subscribers(request):
 def import_progress(request, import_id):
     """How far the import is; the page reloads itself until the report is ready."""
     require(request, IMPORT_PERMISSION)
+    csv_io.fail_stalled_imports()
     job = get_object_or_404(SubscriberImport.objects.select_related("mailing_list"), pk=import_id)
     return render(request, "newsletters/admin/import_progress.html", {"job": job})
 

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.validators import validate_email
 from django.utils import formats
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from wagtail.models import Page
 
 from cms.languages import in_language
 from cms.models import Region
+from cms.validators import validate_email_address
 from network.models import Organisation, Project
 from newsletters.models import MailingList
 
@@ -159,7 +159,7 @@ class TestSendForm(forms.Form):
         if not addresses or len(addresses) > 10:
             raise forms.ValidationError(_("Give one to ten addresses."))
         for address in addresses:
-            validate_email(address)
+            validate_email_address(address)
         return addresses
 
 

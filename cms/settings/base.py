@@ -193,6 +193,7 @@ SCHEDULED_JOBS = [
     ("send_queued_email", 60),
     ("send_event_reminders", 60),
     ("resume_sends", 60),
+    ("fail_stalled_imports", 5 * 60),
     ("send_event_surveys", 60 * 60),
     ("apply_retention", 24 * 60 * 60),
 ]
@@ -302,6 +303,9 @@ NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 NEWSLETTER_LEASE_SECONDS = env_float("NEWSLETTER_LEASE_SECONDS", 40)
 NEWSLETTER_HEARTBEAT_SECONDS = env_float("NEWSLETTER_HEARTBEAT_SECONDS", 10)
 NEWSLETTER_UNSUBSCRIBE_ADDRESS = env_str("NEWSLETTER_UNSUBSCRIBE_ADDRESS")
+# ESP tracking webhooks served besides the one EMAIL_BACKEND sends through (their URL
+# segment, e.g. "mailgun,postmark"); every other ESP's webhook URL answers 404.
+NEWSLETTER_WEBHOOK_ESPS = env_list("NEWSLETTER_WEBHOOK_ESPS")
 # What an issue's pre-fill offers: content pages, not indexes, series or the week's page.
 NEWSLETTER_PREFILL_PAGE_TYPES = env_list(
     "NEWSLETTER_PREFILL_PAGE_TYPES", "cms.NewsPage,cms.ResearchMessagePage,events.EventPage"

@@ -192,6 +192,7 @@ def import_ics(request):
             "page_title": _("Import events from a calendar file"),
             "header_icon": "download",
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 

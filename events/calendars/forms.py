@@ -46,4 +46,12 @@ class IcsImportForm(forms.Form):
         data = upload.read()
         if b"BEGIN:VCALENDAR" not in data[:2048].upper():
             raise forms.ValidationError(_("This is not an iCalendar (.ics) file."))
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # icalendar would read the bad bytes as U+FFFD into titles and places.
+            raise forms.ValidationError(
+                _("The file is not UTF-8 text (byte %(position)s); export it as UTF-8.")
+                % {"position": error.start + 1}
+            ) from error
         return data

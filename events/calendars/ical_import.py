@@ -71,7 +71,7 @@ def import_calendar(data, *, parent, event_type, user=None):
 def _import_one(report, number, component, starts, parent, event_type, user):
     """Import one VEVENT and put it in the report; `starts` maps the UIDs imported from
     this file to their DTSTART, the occurrence a RECURRENCE-ID names."""
-    summary = str(component.get("SUMMARY", "")).strip()
+    summary = str(component.get("SUMMARY", "")).replace("\x00", "").strip()
     label = summary or _("Event %(number)s") % {"number": number}
     if number > MAX_EVENTS:
         report.rejected.append(
@@ -79,6 +79,7 @@ def _import_one(report, number, component, starts, parent, event_type, user):
         )
         return
     try:
+        _check_text(component)
         if "RECURRENCE-ID" in component:
             outcome, event = _import_change(component, starts, event_type, user)
         else:
@@ -87,6 +88,17 @@ def _import_one(report, number, component, starts, parent, event_type, user):
         report.rejected.append((label, str(reason)))
         return
     getattr(report, outcome).append((event.title, event))
+
+
+def _check_text(component):
+    """No property may hold a NUL character: PostgreSQL cannot store one in text."""
+    for name, value in component.property_items(recursive=False, sorted=False):
+        values = value if isinstance(value, list) else [value]
+        if any("\x00" in str(item) for item in values):
+            raise Rejected(
+                _("Its %(property)s contains a NUL character, which no text may hold.")
+                % {"property": name}
+            )
 
 
 def _as_datetime(value, *, end=False):
@@ -145,6 +157,13 @@ def _times(component):
     )
     end_value = _end_value(component, start_value)
     all_day = not isinstance(start_value, datetime.datetime)
+    if all_day == isinstance(end_value, datetime.datetime):
+        raise Rejected(
+            _(
+                "Its start (DTSTART) and end (DTEND) must both be dates or both be dates "
+                "with a time; one is a date and the other a date with a time."
+            )
+        )
     start = _as_datetime(start_value)
     end = _as_datetime(end_value, end=True) if all_day else _as_datetime(end_value)
     if all_day and end_value < start_value:

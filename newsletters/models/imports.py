@@ -10,6 +10,10 @@ REJECTION_REASONS = {
     "duplicate": _("The address appears twice in the file."),
     "language": _("Unknown language; use fi, sv or en."),
     "suppressed": _("Unsubscribed or undeliverable earlier; not subscribed again."),
+    "unreadable": _(
+        "The row could not be read: a quotation mark is not closed, or is misplaced. "
+        "No row after it was merged into it."
+    ),
 }
 
 
@@ -43,6 +47,11 @@ class SubscriberImport(models.Model):
     updated = models.PositiveIntegerField(default=0)
     rejected = models.JSONField(default=list)  # [[row number, reason code], …]
     error = models.CharField(max_length=500, blank=True)
+    # Set when the task claims the job and after every batch; see fail_stalled_imports.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # `error` when the worker stopped without ending the job (killed, machine restarted).
+    WORKER_STOPPED = "worker stopped"
 
     class Meta:
         ordering = ["-created_at"]
@@ -55,6 +64,12 @@ class SubscriberImport(models.Model):
     @property
     def done(self):
         return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+    def error_display(self):
+        """Why the import stopped, for the progress page."""
+        if self.error == self.WORKER_STOPPED:
+            return _("The import's worker stopped (it was restarted or ran out of memory).")
+        return self.error
 
     def rejected_rows(self):
         """(row number, reason) for the report, in the reader's language."""

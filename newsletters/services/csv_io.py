@@ -9,22 +9,25 @@ ClusterableModel, and a row-by-row import queued three of them per row).
 """
 
 import csv
-import io
+import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.validators import validate_email_address
 from network.models import Member
 from newsletters.models import Subscriber, SubscriberImport, Subscription
 
 MAX_BYTES = 5 * 1024 * 1024
 BATCH_SIZE = 500
+# A running import not heard of for this long lost its worker (a batch takes seconds).
+STALLED_AFTER = timedelta(minutes=10)
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 SUPPRESSED = {
     Subscription.Status.UNSUBSCRIBED,
@@ -34,30 +37,87 @@ SUPPRESSED = {
 
 
 def read_upload(uploaded):
-    """The file's text; ValueError with a reason the staff member can act on."""
+    """The file's text; ValueError with a reason the staff member can act on. Every row
+    is read now, so a file the import could not get through is refused at upload."""
     if uploaded.size > MAX_BYTES:
         raise ValueError(_("The file is larger than 5 MB."))
     try:
         text = uploaded.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(_("The file is not UTF-8 text.")) from error
-    reader(text)  # the header row is checked now, not in the background
+    if "\x00" in text:
+        # PostgreSQL cannot store the character, and no CSV program writes one.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(
+            _("Row %(row)s contains a NUL character: this is not a CSV text file.") % {"row": line}
+        )
+    for _row in read_rows(text):  # the header is checked, and the reader never fails
+        pass
     return text
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Longer than any row of e-mail, name, organisation and language; a longer line is
+# reported as too long without being parsed (csv refuses fields over 128 KB).
+MAX_LINE = 10_000
+
+
+def _lines(text):
+    return LINE_BREAK.split(text)
+
+
+def _delimiter(header):
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _fields(line, delimiter):
+    """One line's values; csv.Error when it is not one CSV record."""
+    if line.count('"') % 2:
+        # An unclosed quote would swallow the next lines into one field: subscriber
+        # data has no line breaks in values, so every line is a row of its own.
+        raise csv.Error("unbalanced quote")
+    [values] = list(csv.reader([line], delimiter=delimiter, strict=True)) or [[]]
+    return values
+
+
 def reader(text):
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not rows.fieldnames or "email" not in [n.strip().lower() for n in rows.fieldnames]:
+    """(delimiter, lower-case column names) from the header row; ValueError if bad."""
+    header = _lines(text)[0]
+    delimiter = _delimiter(header)
+    try:
+        names = [name.strip().lower() for name in _fields(header[:MAX_LINE], delimiter)]
+    except csv.Error:
+        names = []
+    if "email" not in names:
         raise ValueError(_("The first row must name the columns, one of them email."))
-    return rows
+    return delimiter, names
 
 
 def read_rows(text):
-    """(row number, row) with lower-case keys and stripped values; the header is row 1."""
-    for number, row in enumerate(reader(text), start=2):
-        yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+    """(row number, row or reason code) for each line after the header (row 1): a row
+    has the header's lower-case keys and stripped values; a line that cannot be one row
+    (an unbalanced quote, a value too long for csv) is its reason code. Blank lines are
+    skipped."""
+    delimiter, names = reader(text)
+    for number, line in enumerate(_lines(text)[1:], start=2):
+        if not line.strip():
+            continue
+        if len(line) > MAX_LINE:
+            yield number, "too_long"
+            continue
+        try:
+            values = _fields(line, delimiter)
+        except csv.Error:
+            yield number, "unreadable"
+            continue
+        if not any(value.strip() for value in values):
+            continue
+        # Like csv.DictReader: values past the header's are dropped, missing ones blank.
+        values = (values + [""] * len(names))[: len(names)]
+        yield (
+            number,
+            {name: value.strip() for name, value in zip(names, values, strict=True) if name},
+        )
 
 
 def create_import(uploaded, mailing_list, consent_text, user=None):
@@ -72,20 +132,22 @@ def create_import(uploaded, mailing_list, consent_text, user=None):
 
 def run_import(import_id):
     """The task's whole body. Imported people are marked as such, and anyone who has
-    unsubscribed, bounced or complained on the list is never subscribed again."""
+    unsubscribed, bounced or complained on the list is never subscribed again. Whatever
+    stops it, the job ends as failed with the reason, and the uploaded text is dropped."""
     claimed = SubscriberImport.objects.filter(
         pk=import_id, status=SubscriberImport.Status.QUEUED
-    ).update(status=SubscriberImport.Status.RUNNING)
+    ).update(status=SubscriberImport.Status.RUNNING, heartbeat_at=timezone.now())
     if not claimed:
         return
     job = SubscriberImport.objects.select_related("mailing_list").get(pk=import_id)
-    rows = list(read_rows(job.content))
-    SubscriberImport.objects.filter(pk=job.pk).update(total_rows=len(rows))
     seen = set()
     try:
+        rows = list(read_rows(job.content))
+        SubscriberImport.objects.filter(pk=job.pk).update(total_rows=len(rows))
         for start in range(0, len(rows), BATCH_SIZE):
             import_batch(job, rows[start : start + BATCH_SIZE], seen)
     except Exception as error:
+        # The class only: a database error's text may quote an address.
         finish(job, SubscriberImport.Status.FAILED, error=type(error).__name__)
         raise
     finish(job, SubscriberImport.Status.FINISHED)
@@ -94,7 +156,22 @@ def run_import(import_id):
 def finish(job, status, error=""):
     """Record the outcome and drop the uploaded text: the addresses are imported now."""
     SubscriberImport.objects.filter(pk=job.pk).update(
-        status=status, error=error, content="", finished_at=timezone.now()
+        status=status, error=error[:500], content="", finished_at=timezone.now()
+    )
+
+
+def fail_stalled_imports(now=None):
+    """End as failed every running import whose worker has not been heard of for
+    STALLED_AFTER (it was killed, or its machine restarted), dropping its uploaded text;
+    the number ended. A live worker beats after every batch."""
+    now = now or timezone.now()
+    return SubscriberImport.objects.filter(
+        status=SubscriberImport.Status.RUNNING, heartbeat_at__lt=now - STALLED_AFTER
+    ).update(
+        status=SubscriberImport.Status.FAILED,
+        error=SubscriberImport.WORKER_STOPPED,
+        content="",
+        finished_at=now,
     )
 
 
@@ -102,7 +179,7 @@ def check_row(row, mailing_list, seen):
     """(reason code or None, language) for one row; the first problem wins."""
     email = row.get("email", "")
     try:
-        validate_email(email)
+        validate_email_address(email)
     except ValidationError:
         return "invalid", None
     if len(email) > 254 or len(row.get("name", "")) > 200 or len(row.get("organisation", "")) > 200:
@@ -121,6 +198,9 @@ def import_batch(job, rows, seen):
     """Import one batch of rows and add it to the job's counts."""
     rejected, valid = [], {}
     for number, row in rows:
+        if isinstance(row, str):  # a line that could not be read as a row
+            rejected.append([number, row])
+            continue
         reason, language = check_row(row, job.mailing_list, seen)
         if reason:
             rejected.append([number, reason])
@@ -141,6 +221,7 @@ def import_batch(job, rows, seen):
         accepted=F("accepted") + accepted,
         updated=F("updated") + updated,
         rejected=job.rejected,
+        heartbeat_at=timezone.now(),
     )
 
 

@@ -153,5 +153,5 @@ def test_admin_import_refuses_a_file_that_is_not_a_calendar(admin_client, index,
         {"file": upload, "parent": index.pk, "event_type": event_type.pk},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not EventPage.objects.exists()

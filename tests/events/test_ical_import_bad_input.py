@@ -245,8 +245,9 @@ def test_file_that_cannot_be_imported_is_a_clear_message(
 ):
     response = upload(admin_client, index, event_type, data, name=name)
 
-    assert response.status_code == 200
     form, report = response.context["form"], response.context["report"]
+    # A file refused as a whole is a 400; a file whose events are refused, a report.
+    assert response.status_code == (400 if form.errors else 200)
     assert form.errors.get("file") or (report.rejected and not report.created)
     assert not EventPage.objects.exists()
 
@@ -257,3 +258,52 @@ def test_import_limits_the_number_of_events(index, event_type, monkeypatch):
     report = import_calendar(calendar(GOOD, vevent()).encode(), parent=index, event_type=event_type)
 
     assert len(report.created) == 1 and "Huono tapahtuma" in rejected(report)
+
+
+@pytest.mark.parametrize("prop", ["SUMMARY", "DESCRIPTION", "UID", "LOCATION"])
+def test_a_nul_character_in_a_text_property_is_a_report_line(admin_client, index, event_type, prop):
+    """PostgreSQL refuses NUL in text: the import raised DataError, a 500."""
+    bad = vevent(uid="nul@example.org", **{prop: "Kirjasto\x00sali"})
+    if prop == "SUMMARY":
+        bad = bad.replace("SUMMARY:Huono tapahtuma", "SUMMARY:Huono\x00tapahtuma")
+
+    response = upload(admin_client, index, event_type, calendar(GOOD, bad))
+
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert [title for title, _event in report.created] == ["Hyvä tapahtuma"]
+    [(label, reason)] = report.rejected
+    assert "NUL" in reason and prop in reason
+    assert "\x00" not in label
+    assert not ImportedEvent.objects.filter(uid__contains="nul").exists()
+    assert EventPage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        {"DTSTART;VALUE=DATE": "20270210", "DTSTART": None, "DTEND": "20270211T100000Z"},
+        {"DTEND;VALUE=DATE": "20270211", "DTEND": None},
+    ],
+    ids=["date_start_datetime_end", "datetime_start_date_end"],
+)
+def test_a_date_paired_with_a_date_and_time_is_a_report_line(
+    admin_client, index, event_type, times
+):
+    """A DATE DTSTART with a DATE-TIME DTEND raised TypeError, a 500."""
+    response = upload(admin_client, index, event_type, calendar(vevent(**times)))
+
+    assert response.status_code == 200
+    [(label, reason)] = response.context["report"].rejected
+    assert label == "Huono tapahtuma" and "DTSTART" in reason and "DTEND" in reason
+    assert not EventPage.objects.exists()
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_400(admin_client, index, event_type):
+    data = calendar(GOOD).replace("Hyvä", "Hyv\udce4").encode("utf-8", "surrogateescape")
+
+    response = upload(admin_client, index, event_type, data)
+
+    assert response.status_code == 400
+    assert "UTF-8" in str(response.context["form"].errors["file"])
+    assert not EventPage.objects.exists()

@@ -529,3 +529,12 @@ def test_submissions_list_filters_by_status_and_finds_a_contact_e_mail(
 
     assert "Osallisuuskahvila kirjastossa" in pending and "Hylätty kävely" not in pending
     assert "Hylätty kävely" in found and "Osallisuuskahvila kirjastossa" not in found
+
+
+def test_a_contact_address_mail_cannot_be_sent_to_gets_a_field_error(client, week, form_data):
+    response = submit(client, week, {**form_data, "contact_email": "maija@exa\ufffdmple.org"})
+
+    assert response.status_code == 400
+    assert "contact_email" in response.context["form"].errors
+    assert not Submission.objects.exists()
+    assert not OutgoingEmail.objects.exists()

@@ -528,3 +528,13 @@ def test_a_withdrawn_event_says_cancelled_to_its_registrants_with_no_cancel_or_j
     assert client.post(manage, {"action": "cancel"}).status_code == 200
     registration.refresh_from_db()
     assert registration.is_confirmed  # nothing to cancel: the event itself is
+
+
+def test_an_address_mail_cannot_be_sent_to_gets_a_field_error_and_stores_nothing(event, post):
+    """Before: `maija@exa\ufffdmple.org` was registered; its mail failed forever."""
+    response = post(event, email="maija@exa\ufffdmple.org")
+
+    assert response.status_code == 400
+    assert "email" in response.context["form"].errors
+    assert not Registration.objects.exists()
+    assert not OutgoingEmail.objects.exists()

@@ -128,3 +128,12 @@ def test_signing_out_ends_the_members_session(client, member):
     client.post(reverse("network:sign_out"))
 
     assert client.get(MY_PAGE)["Location"] == REQUEST_URL
+
+
+def test_an_address_mail_cannot_be_sent_to_gets_a_400_and_sends_nothing(client):
+    from cms.models import OutgoingEmail
+
+    response = ask_for_link(client, "maija@exa\ufffdmple.org")
+
+    assert response.status_code == 400
+    assert not OutgoingEmail.objects.exists() and mail.outbox == []

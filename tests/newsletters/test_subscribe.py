@@ -287,3 +287,18 @@ def test_confirming_again_clears_earlier_soft_bounces(client, mailing_list):
     subscription.refresh_from_db()
     assert subscription.status == Subscription.Status.ACTIVE
     assert subscription.subscriber.soft_bounces == 0
+
+
+MIS_DECODED = "maija@exa\ufffdmple.org"
+
+
+@pytest.mark.parametrize("email", [MIS_DECODED, "maija@exa\x00mple.org", '"ma\x01ija"@example.org'])
+def test_an_address_mail_cannot_be_sent_to_gets_a_400_and_stores_nothing(
+    client, mailing_list, email
+):
+    """Before: accepted, and its outbox message failed forever with an IDNA error."""
+    response = subscribe(client, mailing_list, email=email)
+
+    assert response.status_code == 400
+    assert not Subscriber.objects.exists()
+    assert not OutgoingEmail.objects.exists()

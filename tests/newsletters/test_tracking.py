@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def delivery(settings, issue, mailing_list):
     """One recipient who has been sent the issue through anymail."""
     settings.EMAIL_BACKEND = ANYMAIL_TEST
+    settings.NEWSLETTER_WEBHOOK_ESPS = ["postmark"]  # the webhook the tests post to
     SubscriptionFactory(mailing_list=mailing_list, subscriber__email="lukija@example.org")
     sending.create_send(issue, [mailing_list])
     return Delivery.objects.get()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 import pytest
+from anymail import urls as anymail_urls
 
 from newsletters.models import Delivery, DeliveryEvent, Subscription
 from newsletters.services import sending
@@ -247,6 +248,7 @@ ids = [esp.name for esp in ESPS]
 @pytest.fixture(autouse=True)
 def _webhook_settings(settings):
     settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET, "MAILGUN_WEBHOOK_SIGNING_KEY": MAILGUN_KEY}
+    settings.NEWSLETTER_WEBHOOK_ESPS = [esp.name for esp in ESPS]
 
 
 @pytest.fixture
@@ -394,3 +396,135 @@ def test_an_odd_body_answers_400_or_is_ignored_never_500(client, delivery, esp, 
     assert response.status_code in (200, 400)
     assert not DeliveryEvent.objects.exists()
     assert statuses(delivery) == {Subscription.Status.ACTIVE}
+
+
+# Every tracking URL anymail has (14), by its path segment, and the ESP-specific setting
+# without which anymail's own view answers 500 to any POST.
+TRACKING = [p for p in anymail_urls.urlpatterns if p.name.endswith("tracking_webhook")]
+TRACKING_IDS = [str(p.pattern).split("/")[0] for p in TRACKING]
+ESP_KEYS = {
+    "mailgun": "MAILGUN_WEBHOOK_SIGNING_KEY",
+    "mailersend": "MAILERSEND_SIGNING_SECRET",
+    "mandrill": "MANDRILL_WEBHOOK_KEY",
+    "postal": "POSTAL_WEBHOOK_KEY",
+    "unisender_go": "UNISENDER_GO_API_KEY",
+}
+# The SendinBlue URL is deprecated and SendGrid unsupported: anymail warns on each call.
+ignore_esp_warnings = [
+    pytest.mark.filterwarnings("ignore::anymail.exceptions.AnymailDeprecationWarning"),
+    pytest.mark.filterwarnings("ignore::anymail.exceptions.AnymailNotSupportedWarning"),
+]
+
+
+def apply(marks):
+    def decorate(function):
+        for mark in marks:
+            function = mark(function)
+        return function
+
+    return decorate
+
+
+def post_to(client, pattern, body, credentials=SECRET):
+    token = base64.b64encode(credentials.encode()).decode()
+    return client.generic(
+        "POST",
+        reverse(f"newsletters:anymail:{pattern.name}"),
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Basic {token}",
+        HTTP_X_AMZ_SNS_MESSAGE_TYPE="Notification",
+        HTTP_X_AMZ_SNS_MESSAGE_ID="1",
+    )
+
+
+def test_there_are_fourteen_tracking_webhooks():
+    assert len(TRACKING) == 14
+
+
+@apply(ignore_esp_warnings)
+@pytest.mark.parametrize("pattern", TRACKING, ids=TRACKING_IDS)
+def test_an_esp_the_site_does_not_send_through_answers_404(client, settings, pattern):
+    settings.NEWSLETTER_WEBHOOK_ESPS = []
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+    response = post_to(client, pattern, "{}")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("esp", ["postmark", "amazon_ses"])
+def test_the_esp_of_the_email_backend_is_served(client, settings, esp):
+    settings.NEWSLETTER_WEBHOOK_ESPS = []
+    settings.EMAIL_BACKEND = f"anymail.backends.{esp}.EmailBackend"
+    pattern = TRACKING[TRACKING_IDS.index(esp)]
+
+    response = post_to(client, pattern, "not json")
+
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("esp", ESP_KEYS)
+def test_a_served_esp_without_its_own_key_answers_404_not_500(client, settings, esp):
+    """Unauthenticated or not: anymail's view raised ImproperlyConfigured, a 500."""
+    settings.NEWSLETTER_WEBHOOK_ESPS = [esp]
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    pattern = TRACKING[TRACKING_IDS.index(esp)]
+
+    signed = post_to(client, pattern, '{"event": "delivered"}')
+    unsigned = post_to(client, pattern, "{}", credentials="x:y")
+
+    assert signed.status_code == unsigned.status_code == 404
+    assert b"not configured" in signed.content
+
+
+@pytest.mark.parametrize("esp", ESP_KEYS)
+def test_the_deploy_check_names_a_served_esp_without_its_key(settings, esp):
+    from django.core import checks
+
+    settings.NEWSLETTER_WEBHOOK_ESPS = [esp]
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    errors = list(checks.run_checks(include_deployment_checks=True))
+    assert any(m.id == "newsletters.E002" and esp in m.msg for m in errors)
+
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET, ESP_KEYS[esp]: "key"}
+    errors = list(checks.run_checks(include_deployment_checks=True))
+    assert not any(m.id == "newsletters.E002" for m in errors)
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+DEEP_IN_A_FIELD = json.dumps({"Type": "Notification", "MessageId": "1", "Message": DEEP})
+
+
+@apply(ignore_esp_warnings)
+@pytest.mark.parametrize("pattern", TRACKING, ids=TRACKING_IDS)
+def test_json_nested_100000_deep_answers_400_on_every_webhook(client, settings, pattern):
+    settings.NEWSLETTER_WEBHOOK_ESPS = TRACKING_IDS
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET, **dict.fromkeys(ESP_KEYS.values(), "key")}
+
+    response = post_to(client, pattern, DEEP)
+
+    assert response.status_code == 400
+    assert b"nested more than 64 levels" in response.content
+
+
+@apply(ignore_esp_warnings)
+@pytest.mark.parametrize("pattern", TRACKING, ids=TRACKING_IDS)
+def test_json_nested_deep_inside_a_field_never_answers_500(client, settings, pattern):
+    """Amazon SES (SNS) carries its event as JSON in a string field."""
+    settings.NEWSLETTER_WEBHOOK_ESPS = TRACKING_IDS
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET, **dict.fromkeys(ESP_KEYS.values(), "key")}
+
+    response = post_to(client, pattern, DEEP_IN_A_FIELD)
+
+    assert response.status_code < 500
+    assert not DeliveryEvent.objects.exists()
+
+
+def test_the_depth_limit_ignores_brackets_inside_strings():
+    from newsletters.webhooks import json_depth_exceeds
+
+    assert not json_depth_exceeds(json.dumps({"a": "[" * 1000, "b": [[{"c": "]]"}]]}).encode())
+    assert not json_depth_exceeds(b'"' + b'\\"[' * 1000)  # an unclosed string
+    assert json_depth_exceeds(b"[" * 65)
+    assert not json_depth_exceeds(b"[" * 64 + b"]" * 64)
