@@ -1,13 +1,14 @@
 """The cms app's entries in the personal-data registry (cms.privacy): the people
-listed as contacts and authors, and what is exempt (the organisation's own contact
-address, staff accounts)."""
+listed as contacts and authors, what Wagtail itself keeps about any registered row
+(admin log, revisions, form submissions: cms.wagtail_traces), and what is exempt (the
+organisation's own contact address, staff accounts)."""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from cms import outbox, privacy
+from cms import outbox, privacy, wagtail_traces
 from cms.models import OutgoingEmail, Person, SiteSettings
 
 OUTBOX_RETENTION = timedelta(days=90)
@@ -37,8 +38,12 @@ def erase_people(subject):
     )
 
 
+def _messages(subject):
+    return OutgoingEmail.objects.filter(to__iexact=subject.email)
+
+
 def export_messages(subject):
-    messages = OutgoingEmail.objects.filter(to__iexact=subject.email)
+    messages = _messages(subject)
     return [
         {
             "subject": message.subject,
@@ -71,6 +76,7 @@ def register():
         export=export_messages,
         erase=erase_messages,
         expire=expire_messages,
+        rows=_messages,
     )
     privacy.register(
         Person,
@@ -78,6 +84,12 @@ def register():
         retention=_("While the person works for the network; editors remove the card."),
         export=export_people,
         erase=erase_people,
+        rows=_people,
+    )
+    privacy.register_traces("wagtailcore.ModelLogEntry", erase=wagtail_traces.erase_log_entries)
+    privacy.register_traces("wagtailcore.Revision", erase=wagtail_traces.erase_revisions)
+    privacy.register_traces(
+        "wagtailforms.FormSubmission", erase=wagtail_traces.erase_form_submissions
     )
     privacy.exempt(SiteSettings, "The organisation's shared contact address, not a person's.")
     privacy.exempt(

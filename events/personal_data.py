@@ -6,6 +6,7 @@ true; what identifies the person is blanked. A registration for an event still t
 come is cancelled first (without mail: there is nobody left to write to), so its
 seat goes to whoever waits."""
 
+import re
 from datetime import timedelta
 
 from django.db.models import Q
@@ -97,10 +98,45 @@ def export_submissions(member):
     ]
 
 
+# Where people write names in a submission: an organiser that is the submitter's own
+# name, a description that says whom to ask, a reason for rejection that quotes them.
+FREE_TEXT = [
+    "organiser_name",
+    "title",
+    "description",
+    "venue_name",
+    "street_address",
+    "accessibility_info",
+    "rejection_reason",
+]
+# Shorter words (initials, "ry") would blank text that is nobody's name.
+SHORTEST_NAME = 3
+
+
+def _without(text, words):
+    """`text` with every occurrence of each word, ignoring case, replaced by a dash."""
+    for word in words:
+        text = re.sub(re.escape(word), "–", text, flags=re.IGNORECASE)
+    return text
+
+
 def erase_submissions(member):
     """The event stays in the programme (it was published for everyone); the contact
-    person who submitted it is forgotten."""
-    return _submissions(member).update(contact_name="", contact_email="", member=None)
+    person who submitted it is forgotten, and so are their name and address wherever
+    they wrote them in the submission, pending or not."""
+    submissions = list(_submissions(member))
+    for submission in submissions:
+        words = {member.name, member.email, submission.contact_name, submission.contact_email}
+        words = sorted(
+            (word.strip() for word in words if len(word.strip()) >= SHORTEST_NAME),
+            key=len,
+            reverse=True,  # the full name before a part of it
+        )
+        texts = {field: _without(getattr(submission, field), words) for field in FREE_TEXT}
+        Submission.objects.filter(pk=submission.pk).update(
+            contact_name="", contact_email="", member=None, **texts
+        )
+    return len(submissions)
 
 
 def expire_submissions(now):
@@ -123,6 +159,7 @@ def register():
         export=export_registrations,
         erase=erase_registrations,
         expire=expire_registrations,
+        rows=_registrations,
     )
     privacy.register(
         Submission,
@@ -133,4 +170,5 @@ def register():
         export=export_submissions,
         erase=erase_submissions,
         expire=expire_submissions,
+        rows=_submissions,
     )

@@ -4,11 +4,8 @@ let go of it."""
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.models import ModelLogEntry
 
 from cms import privacy
 from network.models import Member, Project
@@ -34,12 +31,14 @@ def export_member(member):
     ]
 
 
+def _member(member):
+    return Member.objects.filter(pk=member.pk)
+
+
 def erase_member(member):
-    """The record goes, and with it Wagtail's log of staff edits, whose labels name it."""
-    ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Member), object_id=str(member.pk)
-    ).delete()
-    deleted, _by_model = Member.objects.filter(pk=member.pk).delete()
+    """The record goes. Wagtail's log of staff edits to it stays, labelled with its
+    number only (cms.wagtail_traces)."""
+    deleted, _by_model = _member(member).delete()
     return deleted
 
 
@@ -93,6 +92,7 @@ def register():
         retention=_("While the project is in the directory, or until the person asks."),
         export=export_project_contacts,
         erase=erase_project_contacts,
+        rows=_projects_in_contact,
     )
     privacy.register(
         Member,
@@ -105,4 +105,5 @@ def register():
         erase=erase_member,
         expire=expire_members,
         erase_order=100,
+        rows=_member,
     )

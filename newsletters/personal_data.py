@@ -102,4 +102,5 @@ def register():
         export=export_subscribers,
         erase=erase_subscribers,
         expire=expire_subscribers,
+        rows=_subscribers,
     )

@@ -153,16 +153,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    """The cache in Redis at `url`, failing soft (cms/cache_backends.py): when Redis is
+    down, pages render without it and rate limits count per process (docs/operations.md).
+    Timeouts in seconds: a live Redis nearby answers in a millisecond."""
+    return {
+        "BACKEND": "cms.cache_backends.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "osallisuus",
+        "OPTIONS": {
+            "socket_connect_timeout": env_float("REDIS_TIMEOUT", 0.5),
+            "socket_timeout": env_float("REDIS_TIMEOUT", 0.5),
+            # After a failure, each process leaves Redis alone this long.
+            "retry_after": env_int("REDIS_RETRY_AFTER", 5),
+        },
+    }
+
+
 # Cache: Redis when REDIS_URL is set, otherwise this process's memory.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "osallisuus",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

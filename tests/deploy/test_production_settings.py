@@ -61,9 +61,9 @@ def test_without_redis_the_cache_is_the_database_never_process_memory(default_in
     assert values["sessions"] == "django.contrib.sessions.backends.db"
 
 
-def test_with_redis_the_cache_is_redis(tmp_path):
+def test_with_redis_the_cache_is_redis_failing_soft(tmp_path):
     result = production(tmp_path, REDIS_URL="redis://127.0.0.1:6379/7")
-    assert json.loads(result.stdout)["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert json.loads(result.stdout)["cache"] == "cms.cache_backends.ResilientRedisCache"
 
 
 def test_production_requires_two_factor_and_refuses_dev_helpers(default_install):

@@ -51,3 +51,8 @@ def test_the_member_record_is_erased_after_everything_that_points_at_it():
     order = [entry.label for entry in privacy.entries()]
 
     assert order[-1] == "network.Member"
+
+
+def test_every_entry_names_the_subjects_rows_so_wagtails_traces_of_them_are_found():
+    """Erasure hands these rows to the trace erasers (admin log, revisions)."""
+    assert [entry.label for entry in privacy.entries() if entry.rows is None] == []
