@@ -296,8 +296,11 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-# Seconds before an SMTP call gives up (anymail's HTTP backends give up after 30 s).
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# Seconds before an SMTP call gives up. Long enough for a throttling relay that takes 30 s
+# a message: a client that gives up first cannot know whether the server took the message,
+# and its retry would send it twice. Mail is only sent by tasks, whose newsletter lease is
+# renewed by time, so a slow call holds up no request and loses no batch.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 60)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Osallisuusverkosto <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = env_prefixed("ANYMAIL_")
