@@ -306,7 +306,7 @@ def test_an_import_whose_worker_died_ends_failed_with_the_reason_shown(client, s
 
     job.refresh_from_db()
     assert job.status == SubscriberImport.Status.FAILED and job.content == ""
-    assert "worker stopped" in content.content.decode()
+    assert "taustaprosessi pysähtyi" in content.content.decode()  # "worker stopped"
     alive.refresh_from_db()
     assert alive.status == SubscriberImport.Status.RUNNING and alive.content
 
