@@ -122,6 +122,8 @@ class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
     """Events that have not ended yet, soonest first."""
 
     serializer_class = EventSerializer
+    # Ids are database integers: a longer number is no event (404), never an overflow.
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
         events = live_events_in_language(settings.LANGUAGE_CODE).upcoming()

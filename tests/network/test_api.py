@@ -128,3 +128,8 @@ def test_page_links_point_at_base_url_not_the_request_host(client, directory, mo
     assert "page=2" in data["next"]
     second = client.get(data["next"].removeprefix("https://osallisuus.example.org")).json()
     assert second["previous"].startswith("https://osallisuus.example.org/api/projects/")
+
+
+@pytest.mark.parametrize("event_id", ["0", "3443863102017475532096475875495641088"])
+def test_an_event_id_that_is_no_event_answers_404_however_long(client, event_id):
+    assert client.get(f"/api/events/{event_id}/").status_code == 404
