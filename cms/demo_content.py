@@ -8,9 +8,9 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.demo import demo_loader, ensure_child, ensure_translation
-from cms.demo_accessibility import ACCESSIBILITY
-from cms.demo_news import NEWS, PEOPLE, RESEARCH
-from cms.demo_taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
+from cms.demo.accessibility import ACCESSIBILITY
+from cms.demo.news import NEWS, PEOPLE, RESEARCH
+from cms.demo.taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
 from cms.links import site_address
 from cms.models import (
     ContactsPage,

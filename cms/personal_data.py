@@ -1,6 +1,6 @@
 """The cms app's entries in the personal-data registry (cms.privacy): the people
 listed as contacts and authors, what Wagtail itself keeps about any registered row
-(admin log, revisions, form submissions: cms.wagtail_traces), and what is exempt (the
+(admin log, revisions, form submissions: cms.privacy.wagtail_traces), and what is exempt (the
 organisation's own contact address, staff accounts)."""
 
 from datetime import timedelta
@@ -8,8 +8,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from cms import outbox, privacy, wagtail_traces
+from cms import outbox, privacy
 from cms.models import OutgoingEmail, Person, SiteSettings
+from cms.privacy import wagtail_traces
 
 OUTBOX_RETENTION = timedelta(days=90)
 

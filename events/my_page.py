@@ -1,4 +1,4 @@
-"""The events app's sections of a member's own page (network.my_page): their
+"""The events app's sections of a member's own page (network.members.my_page): their
 registrations, with cancelling through the events service, and their
 participation-week submissions with each one's own edit link."""
 
@@ -16,8 +16,8 @@ from events.models import Event, Registration, Submission
 from events.participation_week.links import manage_url as submission_url
 from events.registrations import services
 from events.registrations.links import manage_url
-from network import my_page
-from network.sign_in import current_member
+from network.members import my_page
+from network.members.sign_in import current_member
 
 
 def _registrations(member):

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cms import privacy
-from network import data_rights
-from network.forms import DeleteForm, ImportForm
+from network.forms import ImportForm
 from network.importing import import_rows
+from network.members import data_rights
+from network.members.forms import DeleteForm
 from network.models import Member, MemberDataLog
 from network.spreadsheets import UnreadableFile, read_rows
 

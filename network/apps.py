@@ -9,8 +9,9 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from cms.page_cache import invalidate_on
         from cms.request_memo import watch_rows
-        from network import my_page, personal_data
+        from network import personal_data
         from network.assessments import my_page as assessments
+        from network.members import my_page
         from network.models import Organisation, ParticipationArea, PracticeModel, Project
 
         personal_data.register()

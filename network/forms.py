@@ -1,13 +1,9 @@
-"""Forms of the network app: the staff's spreadsheet import of projects and
-organisations, and the member's own page (asking for a sign-in link, the profile,
-and the confirmation before deleting oneself)."""
+"""The staff's spreadsheet import of projects and organisations (the members' own
+forms are in network.members.forms)."""
 
 from django import forms
-from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
-
-from network.models import Member
 
 
 class ImportForm(forms.Form):
@@ -24,29 +20,4 @@ class ImportForm(forms.Form):
             "The first row names the columns. Rows are matched to existing ones by name, so "
             "importing the same file again changes nothing."
         ),
-    )
-
-
-class SignInRequestForm(forms.Form):
-    # One address only: EmailField refuses lists, so a link goes to one inbox.
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_("We send a sign-in link to this address if it is known to us."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-
-class ProfileForm(forms.ModelForm):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-
-    class Meta:
-        model = Member
-        fields = ["name", "organisation", "region", "language"]
-        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
-
-
-class DeleteForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("I understand that my data will be erased and cannot be restored."),
     )

@@ -37,7 +37,7 @@ def _member(member):
 
 def erase_member(member):
     """The record goes. Wagtail's log of staff edits to it stays, labelled with its
-    number only (cms.wagtail_traces)."""
+    number only (cms.privacy.wagtail_traces)."""
     deleted, _by_model = _member(member).delete()
     return deleted
 

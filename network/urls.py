@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from network import views
 from network.assessments import views as assessments
+from network.members import views
 
 ASSESSMENT = "oma-sivu/hankkeet/<slug:slug>/apukysymykset/<str:stage>/"
 

@@ -1,10 +1,10 @@
-"""The newsletters app's section of a member's own page (network.my_page): the lists
+"""The newsletters app's section of a member's own page (network.members.my_page): the lists
 they are on, each with a link to the newsletters' own preferences page."""
 
 from django.db.models import Q
 from django.urls import reverse
 
-from network import my_page
+from network.members import my_page
 from newsletters.models import Subscriber
 from newsletters.tokens import make_token
 

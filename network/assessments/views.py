@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from network.assessments import services, summary
 from network.assessments.forms import AnswerForm
 from network.assessments.results import result_context
+from network.members.sign_in import current_member
 from network.models import Assessment, QuestionSet, Stage
-from network.sign_in import current_member
 
 
 def _team_project(request, slug):

@@ -24,7 +24,7 @@ from wagtail.models import Locale
 
 from pytest_django.live_server_helper import LiveServer
 
-from cms.demo_accessibility import ACCESSIBILITY
+from cms.demo.accessibility import ACCESSIBILITY
 from cms.demo_content import body_of
 from cms.models import Region
 from events.models import (

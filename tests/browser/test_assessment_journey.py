@@ -8,8 +8,8 @@ from django.utils.translation import gettext
 
 import pytest
 
+from network.members.sign_in import make_token
 from network.models import Assessment, Member, QuestionSet
-from network.sign_in import make_token
 from tests.browser.axe import assert_accessible
 from tests.network.factories import ProjectFactory
 

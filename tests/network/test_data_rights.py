@@ -18,9 +18,9 @@ from cms.models import Person, Region
 from cms.outbox import queue_email
 from events.models import EmailDelivery, Registration, Submission
 from events.personal_data import export_registrations
-from network import data_rights
+from network.members import data_rights
+from network.members.sign_in import make_token
 from network.models import Member, MemberDataLog, Organisation
-from network.sign_in import make_token
 from newsletters.models import Subscriber, Subscription
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -81,7 +81,7 @@ def person(home):
         region=region,
         municipality="Tampere",
     )
-    queue_email(to=EMAIL, subject=f"Hei {NAME}", text="Linkki", purpose="network.sign_in")
+    queue_email(to=EMAIL, subject=f"Hei {NAME}", text="Linkki", purpose="network.members.sign_in")
     return {
         "member": member,
         "past": past,

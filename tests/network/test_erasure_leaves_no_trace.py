@@ -294,7 +294,7 @@ def test_revisions_of_a_registered_record_are_forgotten_with_it(home):
     revisions (full copies of the record) go with the person."""
     from django.contrib.contenttypes.models import ContentType
 
-    from network import data_rights
+    from network.members import data_rights
 
     member = Member.objects.create(email=EMAIL, name=NAME)
     subscriber = Subscriber.objects.create(email=EMAIL, name=NAME, member=member)

@@ -15,7 +15,7 @@ from django.utils import translation
 import pytest
 from openpyxl import Workbook
 
-from cms.demo_taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
+from cms.demo.taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
 from cms.models import Region, TargetGroup, Theme
 from network.importing import import_rows
 from network.models import Organisation, Project

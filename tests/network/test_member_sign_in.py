@@ -10,8 +10,8 @@ from django.urls import reverse
 import pytest
 import time_machine
 
+from network.members.sign_in import make_token
 from network.models import Member
-from network.sign_in import make_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]
 

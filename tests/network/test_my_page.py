@@ -10,8 +10,8 @@ import pytest
 
 from cms.models import Region
 from events.models import Registration
+from network.members.sign_in import make_token
 from network.models import Member, Organisation
-from network.sign_in import make_token
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories import translate
 from tests.newsletters.factories import MailingListFactory, SubscriptionFactory

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 import pytest
 
+from network.members.sign_in import make_token
 from network.models import Member, ParticipationArea, QuestionSet
-from network.sign_in import make_token
 from tests.network.factories import ProjectFactory, region
 
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Person
+from network.members.sign_in import make_token
 from network.models import Member
-from network.sign_in import make_token
 from tests.network.assessments.conftest import answer_data, edit_url, result_url
 from tests.network.factories import ProjectFactory, region
 

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.client_address import client_address
 from cms.ratelimit import RateLimit, too_many_requests
-from network import data_rights, my_page
-from network.emails import send_sign_in_link
-from network.forms import DeleteForm, ProfileForm, SignInRequestForm
+from network.members import data_rights, my_page
+from network.members.emails import send_sign_in_link
+from network.members.forms import DeleteForm, ProfileForm, SignInRequestForm
+from network.members.sign_in import current_member, member_from_token, sign_in, sign_out
 from network.models import Member
-from network.sign_in import current_member, member_from_token, sign_in, sign_out
 
 # Per client address: enough for a shared office; per address: a few tries an hour.
 REQUESTS_PER_CLIENT = RateLimit("member-sign-in:client", limit=20, window=60 * 60)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext, override
 
 from cms.links import absolute_url
 from cms.outbox import queue_email
-from network.sign_in import LINK_MAX_AGE, make_token
+from network.members.sign_in import LINK_MAX_AGE, make_token
 
 
 def send_sign_in_link(member, language):
@@ -18,6 +18,6 @@ def send_sign_in_link(member, language):
             to=member.email,
             subject=gettext("Your sign-in link to My page"),
             text=render_to_string("network/emails/sign_in.txt", context),
-            purpose="network.sign_in",
+            purpose="network.members.sign_in",
             language=language,
         )
