@@ -1,4 +1,4 @@
-"""Every spreadsheet that comes into the site.
+"""Every spreadsheet that comes into the site and every one that leaves it.
 
 Reading: staff upload what their spreadsheet program wrote, and Finnish Excel writes
 semicolons in Windows-1252 unless told otherwise, so a CSV file may be UTF-8 (with or
@@ -9,6 +9,10 @@ CSV reader cannot take as one row (a quotation mark never closed, a value too lo
 reported by its number instead of being merged with the lines after it. What to do
 with such a line (skip and report it, or refuse the file) is the caller's decision.
 
+Writing: what we export is opened in Excel, which runs a cell that starts like a
+formula, and the cells hold what the public typed; so every text cell is escaped, and
+a CSV file has a byte-order mark and semicolons, which is what Finnish Excel needs to
+open it as UTF-8 columns rather than one line of mojibake.
 """
 
 import codecs
@@ -19,12 +23,23 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from django.http import HttpResponse
+from django.utils import formats
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 MAX_RECORD = 100_000
 DELIMITERS = (";", ",")
 TOO_LONG = "too_long"
 UNREADABLE = "unreadable"
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_DATETIME = "d.m.yyyy h:mm"
+XLSX_DATE = "d.m.yyyy"
+# A text cell starting with one of these is run as a formula by Excel or LibreOffice
+# (tab and carriage return too, after the program trims them): OWASP's CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 QUOTED = re.compile(r'"[^"]*"')
@@ -216,3 +231,67 @@ def cell_text(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return " ".join(str(value).split()) if value is not None else ""
+
+
+# Writing
+
+
+def safe_cell(value):
+    """A text cell a spreadsheet program shows as text instead of running it as a
+    formula (CSV injection): the values come from public forms."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_cell(value):
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if value is None:
+        return ""
+    return safe_cell(value if isinstance(value, int | float) else str(value))
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def csv_text(rows):
+    """The CSV text of rows (a header row first): semicolons, a byte-order mark, every
+    text cell escaped, dates in the active language's short format."""
+    output = io.StringIO()
+    output.write("\ufeff")
+    writer = csv.writer(output, delimiter=";")
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+    return output.getvalue()
+
+
+def csv_response(rows, filename):
+    """rows as a CSV download named filename."""
+    return _attachment(HttpResponse(csv_text(rows), content_type=CSV_TYPE), filename)
+
+
+def xlsx_response(rows, filename, *, sheet_title):
+    """rows as an XLSX download: dates and times stay real date cells, text cells are
+    escaped, and nothing is stored as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=str(sheet_title)[:31])
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, safe_cell(value))
+            if isinstance(value, datetime.datetime):
+                cell.number_format = XLSX_DATETIME
+            elif isinstance(value, datetime.date):
+                cell.number_format = XLSX_DATE
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)

@@ -1,12 +1,20 @@
-"""cms.spreadsheets, the one reader of uploaded spreadsheets: what Excel writes in
-Finland is read right, and a broken line is reported, never merged."""
+"""cms.spreadsheets, the one reader of uploaded spreadsheets and writer of exported ones:
+what Excel writes in Finland is read right, and what we write cannot run a formula."""
+
+import csv
+import datetime
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 import pytest
+from openpyxl import load_workbook
 
 from cms import spreadsheets
 from cms.spreadsheets import UnreadableFile, csv_table, decode, read_table
+from events.models import SurveyAnswer, SurveyVersion
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
 
 HEADER = "name;organisation\n"
 
@@ -111,3 +119,64 @@ def test_checked_rows_refuse_the_file_at_the_first_bad_line():
 def test_a_file_without_a_header_row_is_refused():
     with pytest.raises(UnreadableFile):
         read_table(upload(b"\n\n"), max_bytes=1024)
+
+
+FORMULAS = ["=1+2", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def csv_cells(response):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_formula_cells_are_escaped_in_csv():
+    response = spreadsheets.csv_response([["value"], *([value] for value in FORMULAS)], "x.csv")
+
+    cells = [row[0] for row in csv_cells(response)[1:]]
+    assert cells == ["'" + value for value in FORMULAS]
+
+
+def test_formula_cells_are_text_in_xlsx():
+    rows = [["value"], *([value] for value in FORMULAS), [datetime.datetime(2027, 2, 5, 13, 0)]]
+
+    response = spreadsheets.xlsx_response(rows, "x.xlsx", sheet_title="Taulukko")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert values[:-1] == ["'" + value for value in FORMULAS]
+    assert values[-1] == datetime.datetime(2027, 2, 5, 13, 0)
+    assert sheet["A8"].number_format == spreadsheets.XLSX_DATETIME
+
+
+def test_plain_values_and_numbers_are_written_as_they_are():
+    response = spreadsheets.csv_response([["a", "b", "c"], ["Maija; ry", 5, None]], "x.csv")
+
+    assert csv_cells(response)[1] == ["Maija; ry", "5", ""]
+
+
+def test_the_download_is_named_even_when_the_name_is_not_ascii():
+    response = spreadsheets.csv_response([["a"]], "ilmoittautumiset-kesä.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''ilmoittautumiset-kes%C3%A4.csv"
+    )
+    plain = spreadsheets.csv_response([["a"]], "hankkeet.csv")
+    assert plain["Content-Disposition"] == 'attachment; filename="hankkeet.csv"'
+
+
+@pytest.mark.django_db
+def test_the_survey_export_escapes_a_formula_in_a_label(admin_client, home):
+    """Before: the survey CSV wrote its labels as they were, so an event type named
+    like a formula ran in Excel."""
+    formula = '=HYPERLINK("https://example.org","x")'
+    event_type = EventTypeFactory(name_fi=formula, name_sv=formula, name_en=formula)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), event_type=event_type)
+    SurveyAnswer.objects.create(event=event.event, version=SurveyVersion.current(), indicator=4)
+
+    response = admin_client.get(reverse("events_survey_results_csv") + "?by=type")
+
+    labels = [row[0] for row in csv_cells(response)[1:]]
+    assert labels == ["'" + formula]
+    assert response["Content-Disposition"] == 'attachment; filename="osallisuuskysely-type.csv"'
