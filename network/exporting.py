@@ -1,10 +1,12 @@
-"""The directory as a CSV download: only public fields, the columns the import reads
-(so an export can be edited and imported back) and the project page's address. Written
-by cms.spreadsheets like every export."""
+"""The directory as a CSV download: the project's public fields (Project.PUBLIC_FIELDS,
+which the API lists too) under the column names the import reads, so an export can be
+edited and imported back, and the project page's address. Written by cms.spreadsheets
+like every export."""
 
 from cms import spreadsheets
 from cms.links import absolute_url
 from network.links import DirectoryLinks
+from network.models.projects import Project
 
 
 def names(rows):
@@ -24,26 +26,12 @@ VALUES = {
 }
 
 
-COLUMNS = [
-    "name",
-    "short_name",
-    "implementer",
-    "implementer_type",
-    "partners",
-    "regions",
-    "programme",
-    "start_date",
-    "end_date",
-    "status",
-    "target_groups",
-    "themes",
-    "summary",
-    "goals",
-    "methods",
-    "results",
-    "website",
-    "url",
-]
+def columns():
+    """The public fields, with the implementer's type after it (the import creates a
+    new organisation with it) and the page's address last."""
+    fields = list(Project.PUBLIC_FIELDS)
+    fields.insert(fields.index("implementer") + 1, "implementer_type")
+    return [*fields, "url"]
 
 
 def value(project, column, links):
@@ -61,7 +49,7 @@ def project_row(project, columns, links):
 def project_rows(projects):
     """The header and a row per project, in a fixed number of queries."""
     links = DirectoryLinks()
-    header = COLUMNS
+    header = columns()
     yield header
     found = projects.select_related("organisation").prefetch_related(
         "partners", "regions", "target_groups", "themes"
