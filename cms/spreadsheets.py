@@ -23,8 +23,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from django.http import HttpResponse
-from django.utils import formats
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import formats, timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
@@ -244,9 +244,16 @@ def safe_cell(value):
     return value
 
 
+def _local(value):
+    """A moment as the site's wall-clock time: what staff expect, and XLSX has no zones."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)
+    return value
+
+
 def _csv_cell(value):
     if isinstance(value, datetime.datetime):
-        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+        return formats.date_format(_local(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if value is None:
@@ -259,19 +266,30 @@ def _attachment(response, filename):
     return response
 
 
-def csv_text(rows):
-    """The CSV text of rows (a header row first): semicolons, a byte-order mark, every
-    text cell escaped, dates in the active language's short format."""
-    output = io.StringIO()
-    output.write("\ufeff")
-    writer = csv.writer(output, delimiter=";")
-    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
-    return output.getvalue()
+class _Line:
+    """A file for csv.writer whose write returns the line, to stream it."""
+
+    def write(self, line):
+        return line
 
 
-def csv_response(rows, filename):
-    """rows as a CSV download named filename."""
-    return _attachment(HttpResponse(csv_text(rows), content_type=CSV_TYPE), filename)
+def csv_lines(rows):
+    """The CSV text of rows (a header row first), line by line: a byte-order mark,
+    semicolons, every text cell escaped, dates in the active language's short format."""
+    writer = csv.writer(_Line(), delimiter=";")
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow([_csv_cell(cell) for cell in row])
+
+
+def csv_response(rows, filename, *, stream=False):
+    """rows as a CSV download named filename; streamed (rows read as it is sent) for
+    listings that may be long."""
+    if stream:
+        response = StreamingHttpResponse(csv_lines(rows), content_type=CSV_TYPE)
+    else:
+        response = HttpResponse("".join(csv_lines(rows)), content_type=CSV_TYPE)
+    return _attachment(response, filename)
 
 
 def xlsx_response(rows, filename, *, sheet_title):
@@ -285,7 +303,7 @@ def xlsx_response(rows, filename, *, sheet_title):
     for row in rows:
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, safe_cell(value))
+            cell = WriteOnlyCell(sheet, safe_cell(_local(value)))
             if isinstance(value, datetime.datetime):
                 cell.number_format = XLSX_DATETIME
             elif isinstance(value, datetime.date):

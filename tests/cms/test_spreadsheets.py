@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from cms import spreadsheets
 from cms.spreadsheets import UnreadableFile, csv_table, decode, read_table
 from events.models import SurveyAnswer, SurveyVersion
+from network.models import Member
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
 
 HEADER = "name;organisation\n"
@@ -125,7 +126,8 @@ FORMULAS = ["=1+2", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 def csv_cells(response):
-    text = response.content.decode("utf-8")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
@@ -180,3 +182,21 @@ def test_the_survey_export_escapes_a_formula_in_a_label(admin_client, home):
     labels = [row[0] for row in csv_cells(response)[1:]]
     assert labels == ["'" + formula]
     assert response["Content-Disposition"] == 'attachment; filename="osallisuuskysely-type.csv"'
+
+
+@pytest.mark.django_db
+def test_a_snippet_listing_exports_csv_like_every_export(admin_client, settings):
+    """Before: Wagtail's own CSV, with commas, no byte-order mark and the name as typed."""
+    settings.TIME_ZONE = "Europe/Helsinki"
+    member = Member.objects.create(email="maija@example.org", name="=HYPERLINK(1)")
+    Member.objects.filter(pk=member.pk).update(
+        created_at=datetime.datetime(2027, 2, 5, 11, 0, tzinfo=datetime.UTC)
+    )
+
+    response = admin_client.get(reverse("wagtailsnippets_network_member:list"), {"export": "csv"})
+
+    header, row = csv_cells(response)
+    assert header[:2] == ["Sähköposti", "Nimi"]
+    assert row[:2] == ["maija@example.org", "'=HYPERLINK(1)"]
+    assert row[-1] == "5.2.2027 klo 13.00"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
