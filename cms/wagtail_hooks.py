@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Person, Region, TargetGroup, Theme
 from cms.outbox_admin import OutgoingEmailViewSet
+from cms.spreadsheet_admin import SpreadsheetSnippetViewSet
 from cms.two_factor.audit_admin import SignInFailureViewSet
 from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 
@@ -32,7 +33,7 @@ class TargetGroupViewSet(TaxonomyViewSet):
     icon = "group"
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SpreadsheetSnippetViewSet):
     """The people editors pick as news authors and list on the contacts page."""
 
     model = Person

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cms import privacy
+from cms.spreadsheets import UnreadableFile
 from network.forms import ImportForm
-from network.importing import import_rows
+from network.importing import import_rows, read_rows
 from network.members import data_rights
 from network.members.forms import DeleteForm
 from network.models import Member, MemberDataLog
-from network.spreadsheets import UnreadableFile, read_rows
 
 IMPORT_PERMISSIONS = {
     "projects": ("network.add_project", "network.change_project", "network.add_organisation"),

@@ -51,27 +51,7 @@ class ProjectSerializer(LinkedSerializer):
 
     class Meta:
         model = Project
-        fields = [
-            "slug",
-            "name",
-            "short_name",
-            "implementer",
-            "partners",
-            "regions",
-            "programme",
-            "start_date",
-            "end_date",
-            "status",
-            "target_groups",
-            "themes",
-            "summary",
-            "goals",
-            "methods",
-            "results",
-            "website",
-            "practice_models",
-            "url",
-        ]
+        fields = ["slug", *Project.PUBLIC_FIELDS, "practice_models", "url"]
 
     def page_url(self, project) -> str:
         return absolute_url(self.links().project(project))

@@ -20,9 +20,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.models import Region, TargetGroup, Theme
+from cms.spreadsheets import read_table
 from cms.validators import validate_email_address
 from network.models import Organisation, Project
 
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 5000
 PROJECT_FIELDS = ["short_name", "summary", "goals", "methods", "results", "website"]
 PROJECT_FIELDS += ["contact_name", "contact_email"]
 PROJECT_M2M = {"regions": Region, "target_groups": TargetGroup, "themes": Theme}
@@ -325,6 +328,14 @@ class OrganisationImporter:
 
 
 IMPORTERS = {"projects": ProjectImporter, "organisations": OrganisationImporter}
+
+
+def read_rows(upload):
+    """(row number, {column: text}) for every non-empty row below the header of an
+    uploaded CSV or XLSX file; cms.spreadsheets.UnreadableFile refuses the file. A line
+    that cannot be read refuses the whole file rather than importing the rest: staff
+    correct it and import again, and the re-import changes only what differs."""
+    return read_table(upload, max_bytes=MAX_BYTES).checked_rows(max_rows=MAX_ROWS)
 
 
 def import_rows(kind, rows):

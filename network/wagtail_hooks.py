@@ -7,13 +7,14 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.spreadsheet_admin import SpreadsheetSnippetViewSet
 from network import admin_views
 from network.assessments import admin_views as assessment_views
 from network.assessments.coordinators import PERMISSION as SHARED_ASSESSMENTS
 from network.models import Member, Organisation, PracticeModel, Project, QuestionSet
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SpreadsheetSnippetViewSet):
     model = Organisation
     icon = "home"
     list_display = ["name", "kind", "municipality", "region"]
@@ -22,7 +23,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "municipality"]
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(SpreadsheetSnippetViewSet):
     model = Project
     icon = "clipboard-list"
     list_display = ["name", "short_name", "organisation", "start_date", "end_date"]
@@ -39,7 +40,7 @@ class PracticeModelViewSet(SnippetViewSet):
     search_fields = ["name", "summary", "description"]
 
 
-class MemberViewSet(SnippetViewSet):
+class MemberViewSet(SpreadsheetSnippetViewSet):
     """Members' personal data: only users with the member permissions see this."""
 
     model = Member

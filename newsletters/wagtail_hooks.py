@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.spreadsheet_admin import SpreadsheetSnippetViewSet
 from newsletters import admin_views
 from newsletters.models import (
     MailingList,
@@ -29,7 +30,7 @@ class MailingListViewSet(SnippetViewSet):
     list_filter = ["language", "visibility"]
 
 
-class SubscriberViewSet(SnippetViewSet):
+class SubscriberViewSet(SpreadsheetSnippetViewSet):
     """Personal data: only users with the subscriber permissions see this."""
 
     model = Subscriber
@@ -40,7 +41,7 @@ class SubscriberViewSet(SnippetViewSet):
     search_fields = ["email", "name"]
 
 
-class SubscriptionViewSet(SnippetViewSet):
+class SubscriptionViewSet(SpreadsheetSnippetViewSet):
     model = Subscription
     icon = "mail"
     list_display = ["subscriber", "mailing_list", "status", "consent_at"]

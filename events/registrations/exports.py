@@ -1,25 +1,21 @@
 """The registrations of one event as a spreadsheet: XLSX with real date cells (what
-staff open first), or CSV separated by semicolons, which Finnish Excel expects.
+staff open first), or CSV separated by semicolons, which Finnish Excel expects, both
+written (and escaped against formulas) by cms.spreadsheets.
 
 Every row carries the answers to the event's extra questions and a readable line
 about the privacy notice the person agreed to."""
 
-import csv
-import io
 import re
 
-from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision
 
+from cms import spreadsheets
 from events.models import Registration, RegistrationQuestion
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-XLSX_DATETIME = "d.m.yyyy h:mm"
 STORED_CONSENT = re.compile(r"^page (\d+), revision (\d+)$")
 
 HEADERS = [
@@ -126,42 +122,11 @@ def rows(page):
         ]
 
 
-def safe_cell(value):
-    """Spreadsheet programs run text cells that start like a formula; registrants typed these."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _attachment(response, event, extension):
-    response["Content-Disposition"] = f'attachment; filename="registrations-{event.pk}.{extension}"'
-    return response
-
-
 def xlsx_response(event):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Registrations")[:31]
-    for row in rows(event):
-        sheet.append([safe_cell(cell) for cell in row])
-    for cell in sheet["I"][1:]:
-        cell.number_format = XLSX_DATETIME
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), event, "xlsx")
-
-
-def _csv_cell(value):
-    if hasattr(value, "strftime"):
-        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
-    return safe_cell(value)
+    return spreadsheets.xlsx_response(
+        rows(event), f"registrations-{event.pk}.xlsx", sheet_title=_("Registrations")
+    )
 
 
 def csv_response(event):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows([_csv_cell(cell) for cell in row] for row in rows(event))
-    return _attachment(response, event, "csv")
+    return spreadsheets.csv_response(rows(event), f"registrations-{event.pk}.csv")

@@ -1,10 +1,7 @@
 """The survey in the Wagtail admin: statements as snippets, results by event, type,
 region or month, and the same table as CSV for the coordination's reporting."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -15,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import spreadsheets
 from events.models import SurveyStatement
 from events.surveys import results
 
@@ -56,25 +54,21 @@ def survey_results(request):
 
 
 def survey_results_csv(request):
-    """Semicolons and a byte-order mark, so Finnish Excel opens it as columns."""
+    """The table as CSV, written like every export (cms.spreadsheets): statement texts
+    and group labels are editors' and organisers' words, so they are escaped too."""
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     by = _grouping(request)
     names = results.statement_names()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="osallisuuskysely-{by}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [str(results.GROUPINGS[by][0]), _("Answers"), _("Indicator (1–5)"), *names.values()]
-    )
+    header = [str(results.GROUPINGS[by][0]), _("Answers"), _("Indicator (1–5)"), *names.values()]
+    rows = [header]
     for row in results.summarise(by, with_statements=True):
         if not row.shown:
-            writer.writerow([row.label, _("fewer than %(count)s") % {"count": results.MIN_ANSWERS}])
+            rows.append([row.label, _("fewer than %(count)s") % {"count": results.MIN_ANSWERS}])
             continue
         means = [_decimal(row.statements.get(pk)) for pk in names]
-        writer.writerow([row.label, row.count, _decimal(row.indicator), *means])
-    return response
+        rows.append([row.label, row.count, _decimal(row.indicator), *means])
+    return spreadsheets.csv_response(rows, f"osallisuuskysely-{by}.csv")
 
 
 def _decimal(value):

@@ -10,7 +10,6 @@ sitemap and the search-engine tags like any other page.
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,7 @@ from wagtail.search import index
 
 from cms.models import BasePage, Person, Region
 from cms.request_memo import use_cached_relations
-from network.exporting import projects_csv
+from network.exporting import projects_csv_response
 from network.facets import practice_model_directory, project_directory
 from network.links import links_for
 from network.map import region_map
@@ -110,8 +109,7 @@ class ProjectDirectoryPage(DirectoryPage):
         """The directory as CSV, narrowed by the same filters as the page."""
         directory = project_directory()
         found = directory.filter(directory.parse(request.GET))
-        response = HttpResponse(projects_csv(found), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="hankkeet.csv"'
+        response = projects_csv_response(found, "hankkeet.csv")
         response["Access-Control-Allow-Origin"] = "*"
         return response
 

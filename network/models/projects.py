@@ -80,6 +80,27 @@ class Project(index.Indexed, models.Model):
         blank=True,
         help_text=_("A work address shown on the project page; never in the open data."),
     )
+    # What anyone may read about a project, by the names the open data gives them (the
+    # organisation is the "implementer"); the API and the CSV download both list these,
+    # so a field is published in both or in neither. The contact person is left out.
+    PUBLIC_FIELDS = (
+        "name",
+        "short_name",
+        "implementer",
+        "partners",
+        "regions",
+        "programme",
+        "start_date",
+        "end_date",
+        "status",
+        "target_groups",
+        "themes",
+        "summary",
+        "goals",
+        "methods",
+        "results",
+        "website",
+    )
 
     objects = ProjectQuerySet.as_manager()
 

@@ -8,8 +8,6 @@ no post_save signal, so no reference-index task is queued per row (Subscriber is
 ClusterableModel, and a row-by-row import queued three of them per row).
 """
 
-import csv
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,11 +18,15 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms import spreadsheets
 from cms.validators import validate_email_address
 from network.models import Member
 from newsletters.models import Subscriber, SubscriberImport, Subscription
 
 MAX_BYTES = 5 * 1024 * 1024
+# Longer than any row of e-mail, name, organisation and language; a longer line is
+# reported as too long without being parsed.
+MAX_LINE = 10_000
 BATCH_SIZE = 500
 # A running import not heard of for this long lost its worker (a batch takes seconds).
 STALLED_AFTER = timedelta(minutes=10)
@@ -37,87 +39,27 @@ SUPPRESSED = {
 
 
 def read_upload(uploaded):
-    """The file's text; ValueError with a reason the staff member can act on. Every row
-    is read now, so a file the import could not get through is refused at upload."""
-    if uploaded.size > MAX_BYTES:
-        raise ValueError(_("The file is larger than 5 MB."))
-    try:
-        text = uploaded.read().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(_("The file is not UTF-8 text.")) from error
-    if "\x00" in text:
-        # PostgreSQL cannot store the character, and no CSV program writes one.
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ValueError(
-            _("Row %(row)s contains a NUL character: this is not a CSV text file.") % {"row": line}
-        )
+    """The file's text; UnreadableFile (a ValueError) with a reason the staff member can
+    act on. Every row is read now, so a file the import could not get through is
+    refused at upload."""
+    text = spreadsheets.read_text(uploaded, max_bytes=MAX_BYTES)
     for _row in read_rows(text):  # the header is checked, and the reader never fails
         pass
     return text
 
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Longer than any row of e-mail, name, organisation and language; a longer line is
-# reported as too long without being parsed (csv refuses fields over 128 KB).
-MAX_LINE = 10_000
-
-
-def _lines(text):
-    return LINE_BREAK.split(text)
-
-
-def _delimiter(header):
-    return ";" if header.count(";") > header.count(",") else ","
-
-
-def _fields(line, delimiter):
-    """One line's values; csv.Error when it is not one CSV record."""
-    if line.count('"') % 2:
-        # An unclosed quote would swallow the next lines into one field: subscriber
-        # data has no line breaks in values, so every line is a row of its own.
-        raise csv.Error("unbalanced quote")
-    [values] = list(csv.reader([line], delimiter=delimiter, strict=True)) or [[]]
-    return values
-
-
-def reader(text):
-    """(delimiter, lower-case column names) from the header row; ValueError if bad."""
-    header = _lines(text)[0]
-    delimiter = _delimiter(header)
-    try:
-        names = [name.strip().lower() for name in _fields(header[:MAX_LINE], delimiter)]
-    except csv.Error:
-        names = []
-    if "email" not in names:
-        raise ValueError(_("The first row must name the columns, one of them email."))
-    return delimiter, names
-
-
 def read_rows(text):
     """(row number, row or reason code) for each line after the header (row 1): a row
     has the header's lower-case keys and stripped values; a line that cannot be one row
-    (an unbalanced quote, a value too long for csv) is its reason code. Blank lines are
-    skipped."""
-    delimiter, names = reader(text)
-    for number, line in enumerate(_lines(text)[1:], start=2):
-        if not line.strip():
-            continue
-        if len(line) > MAX_LINE:
-            yield number, "too_long"
-            continue
-        try:
-            values = _fields(line, delimiter)
-        except csv.Error:
-            yield number, "unreadable"
-            continue
-        if not any(value.strip() for value in values):
-            continue
-        # Like csv.DictReader: values past the header's are dropped, missing ones blank.
-        values = (values + [""] * len(names))[: len(names)]
-        yield (
-            number,
-            {name: value.strip() for name, value in zip(names, values, strict=True) if name},
+    (an unbalanced quote, a line longer than MAX_LINE) is its reason code. Every line is
+    a row of its own: subscriber data has no line breaks in values, so a quotation mark
+    left open costs its own line and swallows none of the next."""
+    table = spreadsheets.csv_table(text, multiline=False, max_record=MAX_LINE)
+    if "email" not in table.columns:
+        raise spreadsheets.UnreadableFile(
+            _("The first row must name the columns, one of them email.")
         )
+    return table.rows()
 
 
 def create_import(uploaded, mailing_list, consent_text, user=None):

@@ -10,6 +10,9 @@ import pytest
 
 from cms.api_pagination import BaseUrlPagination
 from cms.models import Region
+from network.api import ProjectSerializer
+from network.exporting import columns
+from network.models import Project
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.network.factories import PracticeModelFactory, ProjectFactory, region, target_group
 
@@ -20,6 +23,15 @@ pytestmark = pytest.mark.django_db
 def savo():
     east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
     return region("pohjois-savo", "Pohjois-Savo", parent=east)
+
+
+def test_the_api_and_the_csv_download_publish_the_same_project_fields():
+    """Project.PUBLIC_FIELDS is the one list: a field is open data in both or neither."""
+    in_api = set(ProjectSerializer.Meta.fields) - {"slug", "practice_models", "url"}
+    in_csv = set(columns()) - {"implementer_type", "url"}
+
+    assert in_api == in_csv == set(Project.PUBLIC_FIELDS)
+    assert not {"contact_name", "contact_email"} & set(Project.PUBLIC_FIELDS)
 
 
 def test_schema_is_openapi_and_documents_the_filters(client):

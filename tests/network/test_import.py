@@ -17,9 +17,9 @@ from openpyxl import Workbook
 
 from cms.demo.taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
 from cms.models import Region, TargetGroup, Theme
-from network.importing import import_rows
+from cms.spreadsheets import UnreadableFile
+from network.importing import import_rows, read_rows
 from network.models import Organisation, Project
-from network.spreadsheets import UnreadableFile, read_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -179,6 +179,8 @@ def test_csv_download_has_public_fields_and_absolute_addresses(client, directory
 
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/csv")
+    assert text.startswith("\ufeffname;short_name;implementer;implementer_type;partners;")
+    assert response["Content-Disposition"] == 'attachment; filename="hankkeet.csv"'
     assert "OSSI" in text and "HYPERLINK" not in text
     assert f"http://testserver{directory.url}ossi/" in text
     assert "outi@example.org" not in text and "Outi" not in text
