@@ -55,7 +55,8 @@ run: $(STAMP) ## Migrate, load the demo content and serve the site with a task w
 # pytest runs the tests in a random order (pytest-randomly; the seed is printed, and
 # PYTEST_ARGS=--randomly-seed=N repeats an order, -p no:randomly keeps the file order) on
 # PYTEST_WORKERS processes (pytest-xdist; a test file stays on one worker, so a browser
-# module's shared site is built once).
+# module's shared site is built once). The suite includes the open-data API's contract:
+# tests/test_api_contract.py sends schemathesis's few hundred cases through the WSGI app.
 PYTEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 

@@ -7,14 +7,12 @@ from django.db.models import Q
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from cms.api import router
+from cms.api import OpenDataViewSet, QueryFilter, router
 from cms.links import page_url
 from events.listing import live_events_in_language
 from events.models import Event, EventPage
-
-MAX_VALUES = 30
 
 
 def _label(name):
@@ -109,29 +107,23 @@ FILTERS = {
     retrieve=extend_schema(
         parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)]
     ),
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter(
-                name, OpenApiTypes.STR, many=True, description=f"Slug of a {name}; repeatable"
-            )
-            for name in FILTERS
-        ]
-    ),
 )
-class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
+class UpcomingEventViewSet(OpenDataViewSet):
     """Events that have not ended yet, soonest first."""
 
     serializer_class = EventSerializer
     # Ids are database integers: a longer number is no event (404), never an overflow.
     lookup_value_regex = r"[0-9]{1,18}"
+    query_filters = tuple(
+        QueryFilter(name, f"Slug of a {name}; repeat to match any of several") for name in FILTERS
+    )
 
     def get_queryset(self):
         events = live_events_in_language(settings.LANGUAGE_CODE).upcoming()
         if self.action == "list":
-            for name, lookup in FILTERS.items():
-                values = [v for v in self.request.query_params.getlist(name)[:MAX_VALUES] if v]
-                values = [value for value in values if value.isprintable()]
+            for name, values in self.filter_values().items():
                 if values:
+                    lookup = FILTERS[name]
                     events = events.filter(pk__in=EventPage.objects.filter(Q(**{lookup: values})))
         return events.select_related("event__region").prefetch_related(
             "event__themes", "event__projects"

@@ -4,11 +4,11 @@ Only public fields: no contact person, nothing about members."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from cms.api import router
+from cms.api import OpenDataViewSet, QueryFilter, router
 from cms.links import absolute_url
-from network.facets import practice_model_directory, project_directory
+from network.facets import ChoiceFacet, practice_model_directory, project_directory
 from network.links import DirectoryLinks
 from network.models import Organisation, PracticeModel, Project
 
@@ -85,34 +85,40 @@ class PracticeModelSerializer(LinkedSerializer):
         return absolute_url(self.links().practice_model(model))
 
 
-def facet_parameters(directory):
-    """The directory's filters as documented query parameters (repeat one to OR values)."""
-    parameters = [OpenApiParameter("q", OpenApiTypes.STR, description="Words to search for")]
+def facet_filters(directory):
+    """The directory's facets as the listing's query filters (repeat one to OR values):
+    a fixed family (status, programme) takes its codes, a taxonomy its rows' slugs."""
+    filters = []
     for facet in directory.facets:
-        description = f"Slug or code of a {facet.key}; repeat to match any of several"
-        parameters.append(
-            OpenApiParameter(facet.key, OpenApiTypes.STR, many=True, description=description)
-        )
-    return parameters
+        fixed = isinstance(facet, ChoiceFacet)
+        description = f"{'Code' if fixed else 'Slug'} of a {facet.key}; repeat to match any"
+        choices = tuple(facet.choices.values) if fixed else ()
+        filters.append(QueryFilter(facet.key, description, choices=choices))
+    return tuple(filters)
 
 
-class FacetedViewSet(viewsets.ReadOnlyModelViewSet):
+SEARCH = OpenApiParameter("q", OpenApiTypes.STR, description="Words to search for")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
+class FacetedViewSet(OpenDataViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
         directory = self.directory()
         rows = directory.queryset
         if self.action == "list":
+            self.filter_values()  # a value the schema does not allow answers 400
             rows = directory.filter(directory.parse(self.request.query_params))
         return self.prefetch(rows.order_by("name", "pk"))
 
 
-@extend_schema_view(list=extend_schema(parameters=facet_parameters(project_directory())))
 class ProjectViewSet(FacetedViewSet):
     """Projects of the network with their project cards."""
 
     serializer_class = ProjectSerializer
     directory = staticmethod(project_directory)
+    query_filters = facet_filters(project_directory())
 
     @staticmethod
     def prefetch(rows):
@@ -121,12 +127,12 @@ class ProjectViewSet(FacetedViewSet):
         )
 
 
-@extend_schema_view(list=extend_schema(parameters=facet_parameters(practice_model_directory())))
 class PracticeModelViewSet(FacetedViewSet):
     """Practice models (osallisuuden palaset) collected from the projects."""
 
     serializer_class = PracticeModelSerializer
     directory = staticmethod(practice_model_directory)
+    query_filters = facet_filters(practice_model_directory())
 
     @staticmethod
     def prefetch(rows):

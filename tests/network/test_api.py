@@ -104,7 +104,34 @@ def test_api_is_open_to_every_origin_and_read_only(client):
     assert client.post("/api/projects/", {"name": "x"}).status_code == 405
     assert client.get("/api/projects/ei-ole/").status_code == 404
     assert client.get("/api/projects/", {"page": "99"}).status_code == 404
-    assert client.get("/api/projects/", {"region": "\x00", "q": "\x00"}).status_code == 200
+    assert client.get("/api/projects/", {"q": "\x00"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "message"),
+    [
+        ("/api/projects/", {"page": "0"}, "Sivun on oltava kokonaisluku 1–1000000."),
+        ("/api/events/", {"page": "last"}, "Sivun on oltava kokonaisluku 1–1000000."),
+        ("/api/projects/", {"status": "kesken"}, "upcoming, running, ended"),
+        ("/api/projects/", {"region": "\x00"}, "kirjaimia a–z"),
+        ("/api/events/", {"theme": ""}, "kirjaimia a–z"),
+        ("/api/practice-models/", {"theme": ["a"] * 31}, "enintään 30 kertaa"),
+    ],
+)
+def test_a_parameter_the_schema_does_not_allow_answers_400_with_a_message(
+    client, url, params, message
+):
+    response = client.get(url, params)
+
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+
+
+def test_every_address_under_api_answers_json_even_when_there_is_nothing(client):
+    for url in ("/api/projects/ei/ole/", "/api/events/-1/", "/api/mita/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Ei löydy."}
 
 
 def test_api_queries_do_not_grow_with_rows(
