@@ -49,12 +49,6 @@ class LocalizedName(index.Indexed, models.Model):
         return getattr(self, f"name_{get_language()}", "") or self.name_fi
 
 
-class RegionQuerySet(models.QuerySet):
-    def on_map(self):
-        """The wellbeing services counties, which tile the map of Finland."""
-        return self.filter(kind=Region.Kind.WELLBEING_COUNTY)
-
-
 class Region(LocalizedName):
     """A wellbeing services county, another area (e.g. an ELY centre's), one of the
     regional wholes the coordinators cover, or the whole country.
@@ -80,8 +74,6 @@ class Region(LocalizedName):
         limit_choices_to={"kind": "whole"},
         help_text=_("The regional whole whose coordinators also cover this region."),
     )
-
-    objects = RegionQuerySet.as_manager()
 
     panels = [*LocalizedName.panels, FieldPanel("kind"), FieldPanel("parent")]
 
