@@ -81,6 +81,20 @@ class Region(LocalizedName):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
+    @staticmethod
+    def q_within(path, value, lookup=""):
+        """Rows whose region (reached through `path`) is `value` or lies within it: a
+        regional whole also matches the counties and areas that name it as `parent`.
+
+        The one definition of "in this region" for every filter and count (the
+        directory, its map and region pages, the event filters), so a reader who picks
+        "Itä- ja Pohjois-Suomi" finds the same counties' projects and events. `lookup`
+        is appended to both paths (``"__slug__in"`` with a list of slugs); `value` may
+        be a region, a primary key or an ``OuterRef``."""
+        return models.Q(**{f"{path}{lookup}": value}) | models.Q(
+            **{f"{path}__parent{lookup}": value}
+        )
+
 
 class Theme(LocalizedName):
     """A theme of inclusion work, e.g. expertise by experience or creative methods."""
