@@ -31,6 +31,11 @@ def format_datetime(value):
     return date_format(_local(value), "DATETIME_FORMAT")
 
 
+def format_year_month(value):
+    """fi "helmikuu 2024", sv "februari 2024", en "February 2024"."""
+    return date_format(_local(value), "YEAR_MONTH_FORMAT")
+
+
 def format_month_day(value):
     """fi/sv "5.2.", en "5 February": the first day of a range in one year."""
     return date_format(_local(value), "MONTH_DAY_FORMAT")

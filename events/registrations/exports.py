@@ -9,12 +9,13 @@ import io
 import re
 
 from django.http import HttpResponse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision
 
+from cms.dates import format_date, format_datetime
 from events.models import Registration, RegistrationQuestion
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -58,7 +59,7 @@ class ConsentDescriptions:
         revision = Revision.objects.filter(pk=revision_id).first()
         if revision is None:
             return _("a privacy notice version that no longer exists")
-        day = formats.date_format(timezone.localtime(revision.created_at), "SHORT_DATE_FORMAT")
+        day = format_date(revision.created_at)
         return f"{revision.object_str} ({day})"
 
 
@@ -155,7 +156,7 @@ def xlsx_response(event):
 
 def _csv_cell(value):
     if hasattr(value, "strftime"):
-        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+        return format_datetime(value)
     return safe_cell(value)
 
 
