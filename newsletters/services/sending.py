@@ -27,10 +27,13 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cms import page_cache
+from cms import outbox, page_cache
+from cms.links import absolute_url
 from newsletters.emails import fill_links, recipient_links, render_issue
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 from newsletters.segments import Segment
@@ -384,17 +387,37 @@ def sleep(seconds):
 def halt(send, worker, status, error):
     """Stop a running send as paused or failed, give back this worker's batch and tell
     the sender."""
-    # Imported here: the tasks module wraps this one.
-    from newsletters.tasks import notify_send_paused
-
     Batch.objects.filter(send=send, claimed_by=worker, status=Batch.Status.IN_FLIGHT).update(
         status=Batch.Status.PENDING, claimed_by=""
     )
-    stopped = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
-        status=status, last_error=error[:2000]
-    )
-    if stopped:
-        notify_send_paused.enqueue(send.pk)
+    with transaction.atomic():  # the notice is stored with the stop, or neither is
+        stopped = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
+            status=status, last_error=error[:2000]
+        )
+        if stopped:
+            tell_sender_stopped(send.pk)
+
+
+def tell_sender_stopped(send_id):
+    """Queue the "your send stopped" notice in the outbox, so a paused send does not
+    look finished: sent and retried by the outbox's task after the commit, listed
+    for staff under Outgoing e-mail and erased with the sender's other messages."""
+    send = Send.objects.select_related("issue", "created_by").get(pk=send_id)
+    if send.created_by is None or not send.created_by.email:
+        return None
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "send": send,
+            "url": absolute_url(reverse("newsletters_admin:issue", args=[send.issue_id])),
+        }
+        return outbox.queue_email(
+            to=send.created_by.email,
+            subject=render_to_string("newsletters/emails/paused_subject.txt", context).strip(),
+            text=render_to_string("newsletters/emails/paused.txt", context),
+            purpose=f"newsletters.send-{send.status}",
+            language=language,
+        )
 
 
 def throttle(recipient_count, elapsed):
