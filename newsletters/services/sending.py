@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -44,6 +45,10 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2, 10, 30)
 CHUNK = 50  # recipients of one-by-one sending recorded together
+
+
+# Sent with `send` and `run_after` (None: at once) whenever a send should run.
+send_due = Signal()
 
 
 def stale_after():
@@ -155,17 +160,12 @@ def create_send(issue, mailing_lists, user=None, scheduled_at=None, segment=None
 
 
 def enqueue(send):
-    # Imported here: the tasks module wraps this one.
-    from newsletters.tasks import send_issue
-
-    task = send_issue
-    if (
-        send.scheduled_at
-        and send.scheduled_at > timezone.now()
-        and (task.get_backend().supports_defer)
-    ):
-        task = task.using(run_after=send.scheduled_at)
-    task.enqueue(send.pk)
+    """Ask for the send to run: `send_due` reaches the receiver that enqueues the task
+    (newsletters/receivers.py), so this module never imports the tasks that wrap it."""
+    run_after = (
+        send.scheduled_at if send.scheduled_at and send.scheduled_at > timezone.now() else None
+    )
+    send_due.send(sender=Send, send=send, run_after=run_after)
 
 
 def cancel(send):
