@@ -5,13 +5,14 @@ is committed with whatever caused it, and a task sends it afterwards. A send is
 claimed with a conditional UPDATE, so two workers never send one row; a failure is
 retried with back-off, and after ``MAX_ATTEMPTS`` the row stays failed for staff.
 
+Like pretix's queued mail, this is at-least-once: a worker killed between the mail
+server's answer and the status update may send one message twice, never lose one.
+
 Every send is scheduled here and nowhere else: a new message, a retry after a
 failure, staff's "send again" and the cron job's sweep all go through ``_schedule``,
 which sends ``message_due``; ``cms.receivers`` turns that into the task once the
 transaction commits (deferred to the retry time where the task backend can defer,
 otherwise left to ``manage.py send_queued_email``). Callers never enqueue the task.
-Like pretix's queued mail, this is at-least-once: a worker killed between the mail
-server's answer and the status update may send one message twice, never lose one.
 """
 
 import datetime
