@@ -31,6 +31,21 @@ def format_datetime(value):
     return date_format(_local(value), "DATETIME_FORMAT")
 
 
+def format_short_date(value):
+    """A spreadsheet's date cell: the short form a spreadsheet program reads back as a date."""
+    return date_format(_local(value), "SHORT_DATE_FORMAT")
+
+
+def format_short_datetime(value):
+    """A spreadsheet's date-time cell, read back as one by a spreadsheet program."""
+    return date_format(_local(value), "SHORT_DATETIME_FORMAT")
+
+
+def format_year_month(value):
+    """fi "helmikuu 2024", sv "februari 2024", en "February 2024"."""
+    return date_format(_local(value), "YEAR_MONTH_FORMAT")
+
+
 def format_month_day(value):
     """fi/sv "5.2.", en "5 February": the first day of a range in one year."""
     return date_format(_local(value), "MONTH_DAY_FORMAT")

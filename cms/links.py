@@ -28,7 +28,7 @@ def page_url(page):
 
 
 def base_host():
-    """BASE_URL's host name, for message ids and calendar UIDs."""
+    """BASE_URL's host name, for message ids, newsletter List-Ids and calendar UIDs."""
     return urlsplit(settings.BASE_URL).hostname or "localhost"
 
 

@@ -4,8 +4,15 @@ Apps render a message and call ``queue_email`` inside their own transaction; the
 is committed with whatever caused it, and a task sends it afterwards. A send is
 claimed with a conditional UPDATE, so two workers never send one row; a failure is
 retried with back-off, and after ``MAX_ATTEMPTS`` the row stays failed for staff.
+
 Like pretix's queued mail, this is at-least-once: a worker killed between the mail
 server's answer and the status update may send one message twice, never lose one.
+
+Every send is scheduled here and nowhere else: a new message, a retry after a
+failure, staff's "send again" and the cron job's sweep all go through ``_schedule``,
+which sends ``message_due``; ``cms.receivers`` turns that into the task once the
+transaction commits (deferred to the retry time where the task backend can defer,
+otherwise left to ``manage.py send_queued_email``). Callers never enqueue the task.
 """
 
 import datetime
@@ -16,6 +23,7 @@ from email.mime.text import MIMEText
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 
 from cms.models import OutgoingEmail
@@ -28,6 +36,13 @@ RETRY_DELAYS = tuple(datetime.timedelta(minutes=minutes) for minutes in (1, 5, 3
 STALLED_AFTER = datetime.timedelta(minutes=15)
 
 Status = OutgoingEmail.Status
+
+# Sent with `message_pk` and `at` (None: now) whenever a message should be sent.
+message_due = Signal()
+
+
+def _schedule(message_pk, at=None):
+    message_due.send(sender=OutgoingEmail, message_pk=message_pk, at=at)
 
 
 def queue_email(
@@ -44,12 +59,12 @@ def queue_email(
     language="fi",
 ):
     """Store one rendered message for one person; None when (purpose, key) was queued
-    before. The send starts when the caller's transaction commits (see cms.receivers)."""
+    before. The send starts when the caller's transaction commits."""
     if key and OutgoingEmail.objects.filter(purpose=purpose, key=key).exists():
         return None
     try:
         with transaction.atomic():  # a savepoint: a lost race must not break the caller
-            return OutgoingEmail.objects.create(
+            message = OutgoingEmail.objects.create(
                 to=to,
                 subject=" ".join(str(subject).split())[:300],
                 text=text,
@@ -65,11 +80,13 @@ def queue_email(
         if key:
             return None
         raise
+    _schedule(message.pk)
+    return message
 
 
 def deliver(message_pk):
-    """Send one queued message. Returns the delay before the next attempt after a
-    failure that will be retried, otherwise None."""
+    """Send one queued message; a failure that will be retried schedules the next
+    attempt after its back-off. Returns that delay, otherwise None."""
     now = timezone.now()
     claimed = OutgoingEmail.objects.filter(pk=message_pk, status=Status.QUEUED).update(
         status=Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
@@ -100,6 +117,7 @@ def _record_failure(message, error):
     message.status = Status.QUEUED
     message.next_attempt_at = timezone.now() + delay
     message.save(update_fields=["status", "last_error", "next_attempt_at"])
+    _schedule(message.pk, at=message.next_attempt_at)
     return delay
 
 
@@ -149,6 +167,14 @@ def due(now=None):
     )
 
 
+def send_due(now=None):
+    """Schedule every message that is due (the cron job's sweep); returns how many."""
+    pks = due(now)
+    for message_pk in pks:
+        _schedule(message_pk)
+    return len(pks)
+
+
 def release_stalled(now=None):
     """Give messages claimed by a worker that died mid-send back to the queue."""
     now = now or timezone.now()
@@ -158,10 +184,15 @@ def release_stalled(now=None):
 
 
 def retry(message_pk):
-    """Staff's "send again" on a failed message: one more round of attempts."""
-    return OutgoingEmail.objects.filter(pk=message_pk, status=Status.FAILED).update(
+    """Staff's "send again" on a failed message: one more round of attempts, the
+    first as soon as the caller's transaction commits. Returns 1, or 0 when the
+    message was not failed."""
+    retried = OutgoingEmail.objects.filter(pk=message_pk, status=Status.FAILED).update(
         status=Status.QUEUED, attempts=0, last_error="", next_attempt_at=timezone.now()
     )
+    if retried:
+        _schedule(message_pk)
+    return retried
 
 
 def erase_recipient(email):

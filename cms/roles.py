@@ -1,9 +1,13 @@
-"""The ready-made groups communicators and event staff are given, in Finnish.
+"""The ready-made groups communicators and event staff are given, in Finnish: what
+each group holds today, described in docs/roles.md.
 
-Created by a data migration (newsletters 0006) and described in docs/roles.md. The
-table is data (permission names as strings), so `cms` names the other apps'
-permissions without importing them. `apply_roles` takes an app registry so the
-migration can pass its historical one and tests the live one.
+The groups are created by a data migration, `newsletters/migrations/
+0008_ready_made_groups.py`, which keeps its own frozen copy of this table (a migration
+must not change meaning when this file does). To change a role, change the table here
+and add a migration that applies the difference; tests/newsletters/
+test_admin_journeys.py compares the migrated groups with this table. The table is data
+(permission names as strings), so `cms` names the other apps' permissions without
+importing them.
 """
 
 # Wagtail page permissions, given on the root page (so on the whole tree).
@@ -66,38 +70,3 @@ ROLES = {
 # Wagtail's own Moderators group, where a site still has it, also moderates
 # participation-week submissions.
 EXISTING_GROUP_GRANTS = {"Moderators": ["events.view_submission", "events.change_submission"]}
-
-
-def _permission(apps, dotted):
-    app_label, codename = dotted.split(".")
-    Permission = apps.get_model("auth", "Permission")
-    try:
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    except Permission.DoesNotExist:
-        raise LookupError(f"No permission {dotted}") from None
-
-
-def apply_roles(apps):
-    """Create the groups, or add what they lack; what an administrator has added to a
-    group since is left as it is."""
-    Group = apps.get_model("auth", "Group")
-    Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root_page = Page.objects.filter(depth=1).first()
-    root_collection = Collection.objects.filter(depth=1).first()
-    for name, role in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(_permission(apps, p) for p in role["permissions"]))
-        for codename in role["page_permissions"] if root_page else []:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page, permission=_permission(apps, f"wagtailcore.{codename}")
-            )
-        for dotted in role["collection_permissions"] if root_collection else []:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(apps, dotted)
-            )
-    for name, permissions in EXISTING_GROUP_GRANTS.items():
-        for group in Group.objects.filter(name=name):
-            group.permissions.add(*(_permission(apps, p) for p in permissions))

@@ -24,9 +24,11 @@ import zipfile
 from dataclasses import dataclass
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+
+from cms.dates import format_short_date, format_short_datetime
 
 MAX_RECORD = 100_000
 DELIMITERS = (";", ",")
@@ -253,9 +255,9 @@ def _local(value):
 
 def _csv_cell(value):
     if isinstance(value, datetime.datetime):
-        return formats.date_format(_local(value), "SHORT_DATETIME_FORMAT")
+        return format_short_datetime(value)
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return format_short_date(value)
     if value is None:
         return ""
     return safe_cell(value if isinstance(value, int | float) else str(value))

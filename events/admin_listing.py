@@ -2,7 +2,6 @@
 each event takes place, not only when it was last edited, and sorts by it."""
 
 from django.db.models import OuterRef, Subquery
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
@@ -10,6 +9,7 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
+from cms.dates import format_datetime
 from events.models import EventIndexPage, EventPage, EventSeriesPage, ParticipationWeekPage
 
 
@@ -18,7 +18,7 @@ def takes_place(page):
     start = getattr(page, "event_start", None)
     if start is None:
         return ""
-    return formats.date_format(timezone.localtime(start), "SHORT_DATETIME_FORMAT")
+    return format_datetime(start)
 
 
 class EventChildrenIndexView(ExplorableIndexView):

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from cms.api import OpenDataViewSet, QueryFilter, router
 from cms.links import page_url
+from cms.models import Region
 from events.listing import live_events_in_language
 from events.models import Event, EventPage
 
@@ -96,10 +97,12 @@ class EventSerializer(serializers.ModelSerializer):
         return page_url(event)
 
 
+# Each filter's condition for a list of slugs; a regional whole also matches the
+# events of its counties, as in the event filters and the directory.
 FILTERS = {
-    "region": "event__region__slug__in",
-    "theme": "event__themes__slug__in",
-    "project": "event__projects__slug__in",
+    "region": lambda slugs: Region.q_within("event__region", slugs, "__slug__in"),
+    "theme": lambda slugs: Q(event__themes__slug__in=slugs),
+    "project": lambda slugs: Q(event__projects__slug__in=slugs),
 }
 
 
@@ -123,8 +126,8 @@ class UpcomingEventViewSet(OpenDataViewSet):
         if self.action == "list":
             for name, values in self.filter_values().items():
                 if values:
-                    lookup = FILTERS[name]
-                    events = events.filter(pk__in=EventPage.objects.filter(Q(**{lookup: values})))
+                    condition = FILTERS[name]
+                    events = events.filter(pk__in=EventPage.objects.filter(condition(values)))
         return events.select_related("event__region").prefetch_related(
             "event__themes", "event__projects"
         )

@@ -107,7 +107,7 @@ class EventFilterForm(forms.Form):
         if "type" in chosen:
             events = events.filter(event__event_type=chosen["type"])
         if "region" in chosen:
-            events = events.filter(event__region=chosen["region"])
+            events = events.filter(Region.q_within("event__region", chosen["region"]))
         if "theme" in chosen:
             events = events.filter(event__themes=chosen["theme"])
         if "language" in chosen:

@@ -40,25 +40,29 @@ class Option:
 
 @dataclass
 class TaxonomyFacet:
-    """A family whose values are rows of a taxonomy table joined through `path`; with
-    `parent_path`, a region that is a regional whole also matches its counties."""
+    """A family whose values are rows of a taxonomy table joined through `path`.
+    `within` builds the condition when a value also matches other rows (regions:
+    `Region.q_within`, a regional whole matches its counties); by default a value
+    matches its own row only."""
 
     key: str
     label: str
     model: type
     path: str
-    parent_path: str = ""
+    within: object = None
     group_order: tuple = ()
 
     def group_of(self, row):
         """The heading a value is listed under (regions by kind), in `group_order`."""
         return row.get_kind_display() if self.group_order else ""
 
+    def _q(self, value, lookup=""):
+        if self.within is not None:
+            return self.within(self.path, value, lookup)
+        return Q(**{f"{self.path}{lookup}": value})
+
     def match(self, values):
-        condition = Q(**{f"{self.path}__slug__in": values})
-        if self.parent_path:
-            condition |= Q(**{f"{self.parent_path}__slug__in": values})
-        return condition
+        return self._q(values, "__slug__in")
 
     def rows(self):
         rows = cached_rows(self.model)
@@ -69,10 +73,7 @@ class TaxonomyFacet:
     def conditions(self):
         """(value, condition) of every value, for `Directory.facet_options` to count."""
         for row in self.rows():
-            condition = Q(**{self.path: row.pk})
-            if self.parent_path:
-                condition |= Q(**{self.parent_path: row.pk})
-            yield row.slug, condition
+            yield row.slug, self._q(row.pk)
 
     def options(self, counts, selected):
         return [
@@ -204,9 +205,7 @@ def project_directory(queryset=None):
     return Directory(
         Project.objects.all() if queryset is None else queryset,
         [
-            TaxonomyFacet(
-                "region", _("Region"), Region, "regions", "regions__parent", REGION_GROUPS
-            ),
+            TaxonomyFacet("region", _("Region"), Region, "regions", Region.q_within, REGION_GROUPS),
             ChoiceFacet("status", _("Status"), Project.Status, Project.status_q),
             TaxonomyFacet("target_group", _("Target group"), TargetGroup, "target_groups"),
             TaxonomyFacet("theme", _("Theme"), Theme, "themes"),

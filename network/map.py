@@ -8,7 +8,7 @@ and clickable on a phone; the grid keeps each in its rough place.
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef
 
 from cms.models import Region
 from network.facets import REGION_GROUPS, SubqueryCount
@@ -68,7 +68,7 @@ class RegionMap:
 def counted_regions():
     """Every region with its number of projects, all and running, in one query; a
     regional whole counts the projects of its counties too."""
-    in_region = Q(regions=OuterRef("pk")) | Q(regions__parent=OuterRef("pk"))
+    in_region = Region.q_within("regions", OuterRef("pk"))
     projects = Project.objects.filter(in_region).order_by().values("pk").distinct()
     regions = Region.objects.annotate(
         total=SubqueryCount(projects),

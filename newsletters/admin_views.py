@@ -76,7 +76,7 @@ def issue(request, issue_id):
     context = {
         "issue": page,
         "sends": [(send, send.progress()) for send in sends],
-        "running": any(s.status in (Send.Status.SCHEDULED, Send.Status.SENDING) for s in sends),
+        "running": page.sends.in_progress().exists(),
         "stats": delivery_stats(page),
         "can_send": request.user.has_perm(SEND_PERMISSION),
         "send_form": SendForm(),

@@ -12,7 +12,8 @@ class NewslettersConfig(AppConfig):
         from cms.page_cache import invalidate_on
         from newsletters import checks, my_page, personal_data  # noqa: F401
         from newsletters.models import MailingList
-        from newsletters.receivers import on_tracking
+        from newsletters.receivers import on_tracking, start_send
+        from newsletters.services.sending import send_due
 
         personal_data.register()
         # The lists a subscribe form offers.
@@ -20,3 +21,4 @@ class NewslettersConfig(AppConfig):
         my_page.register()
 
         tracking.connect(on_tracking, dispatch_uid="newsletters.tracking")
+        send_due.connect(start_send, dispatch_uid="newsletters.start_send")

@@ -153,11 +153,3 @@ class SubscribeBlock(blocks.StructBlock):
         label = _("subscribe form")
         description = _("The newsletter subscribe form.")
         preview_value = {"heading": "Tilaa uutiskirje", "text": ""}
-
-    def get_context(self, value, parent_context=None):
-        # Imported here: the forms import the models, whose pages import these blocks.
-        from newsletters.forms import SubscribeForm
-
-        context = super().get_context(value, parent_context)
-        context["form"] = SubscribeForm(prefix="subscribe")
-        return context

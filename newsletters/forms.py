@@ -2,13 +2,12 @@
 
 from django import forms
 from django.conf import settings
-from django.utils import formats
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page
 
+from cms.dates import format_date
 from cms.languages import in_language
 from cms.models import Region
 from cms.validators import validate_email_address
@@ -172,7 +171,7 @@ class PrefillForm(forms.Form):
 class PageChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         kind = obj.specific_class._meta.verbose_name if obj.specific_class else ""
-        published = formats.date_format(localtime(obj.first_published_at), "SHORT_DATE_FORMAT")
+        published = format_date(obj.first_published_at)
         return f"{obj.title} ({kind}, {published})"
 
 

@@ -15,9 +15,6 @@ class OutgoingEmailQuerySet(models.QuerySet):
     def failed(self):
         return self.filter(status=OutgoingEmail.Status.FAILED)
 
-    def unsent(self):
-        return self.filter(status__in=[OutgoingEmail.Status.QUEUED, OutgoingEmail.Status.SENDING])
-
 
 class OutgoingEmail(models.Model):
     class Status(models.TextChoices):

@@ -49,12 +49,6 @@ class LocalizedName(index.Indexed, models.Model):
         return getattr(self, f"name_{get_language()}", "") or self.name_fi
 
 
-class RegionQuerySet(models.QuerySet):
-    def on_map(self):
-        """The wellbeing services counties, which tile the map of Finland."""
-        return self.filter(kind=Region.Kind.WELLBEING_COUNTY)
-
-
 class Region(LocalizedName):
     """A wellbeing services county, another area (e.g. an ELY centre's), one of the
     regional wholes the coordinators cover, or the whole country.
@@ -81,13 +75,25 @@ class Region(LocalizedName):
         help_text=_("The regional whole whose coordinators also cover this region."),
     )
 
-    objects = RegionQuerySet.as_manager()
-
     panels = [*LocalizedName.panels, FieldPanel("kind"), FieldPanel("parent")]
 
     class Meta(LocalizedName.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+    @staticmethod
+    def q_within(path, value, lookup=""):
+        """Rows whose region (reached through `path`) is `value` or lies within it: a
+        regional whole also matches the counties and areas that name it as `parent`.
+
+        The one definition of "in this region" for every filter and count (the
+        directory, its map and region pages, the event filters), so a reader who picks
+        "Itä- ja Pohjois-Suomi" finds the same counties' projects and events. `lookup`
+        is appended to both paths (``"__slug__in"`` with a list of slugs); `value` may
+        be a region, a primary key or an ``OuterRef``."""
+        return models.Q(**{f"{path}{lookup}": value}) | models.Q(
+            **{f"{path}__parent{lookup}": value}
+        )
 
 
 class Theme(LocalizedName):

@@ -115,9 +115,6 @@ class SubmissionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Submission.Status.APPROVED)
 
-    def awaiting_moderation(self):
-        return self.filter(status=Submission.Status.PENDING).order_by("submitted_at")
-
 
 class Submission(models.Model):
     """An event an organisation offered to a participation week's programme.

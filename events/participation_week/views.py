@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms.client_address import client_address
+from cms.ratelimit import too_many_requests
 from events.models import ParticipationWeekPage, Submission
 from events.participation_week import services
 from events.participation_week.forms import SubmissionForm
@@ -39,12 +40,8 @@ def submit(request, week_id):
     if request.method == "POST":
         address = client_address(request)
         if services.SUBMISSIONS.exceeded(address):
-            context["message"] = _(
-                "Too many submissions from your address. Please try again in an hour."
-            )
-            response = TemplateResponse(request, TEMPLATES + "problem.html", context, status=429)
-            response["Retry-After"] = str(services.SUBMISSIONS.window)
-            return response
+            message = _("Too many submissions from your address. Please try again in an hour.")
+            return too_many_requests(request, message, retry_after=services.SUBMISSIONS.window)
         if form.is_bot:
             # Looks accepted, stores nothing: bots get no hint of what gave them away.
             return _thanks(request, week)

@@ -1,8 +1,6 @@
 """Back-office views of an event's registrations. Anyone who may edit the event sees
 the counts; only users with the registration permissions see and change people's data."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,7 +13,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cms.models import OutgoingEmail
-from cms.tasks import send_outgoing_email
 from events.models import EmailDelivery, EventPage, Registration
 from events.models.seats import seats_of
 from events.registrations import exports, services
@@ -198,8 +195,6 @@ def retry_emails(request, event_id):
     _require(request, CHANGE_PERMISSION)
     with transaction.atomic():
         pks = services.retry_failed_deliveries(event.event)
-        for pk in pks:
-            transaction.on_commit(partial(send_outgoing_email.enqueue, pk))
     messages.success(request, _("%(count)s e-mails queued again.") % {"count": len(pks)})
     return redirect("events_registrations", event_id=event.pk)
 

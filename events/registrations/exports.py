@@ -7,13 +7,14 @@ about the privacy notice the person agreed to."""
 
 import re
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision
 
 from cms import spreadsheets
+from cms.dates import format_date
 from events.models import Registration, RegistrationQuestion
 
 STORED_CONSENT = re.compile(r"^page (\d+), revision (\d+)$")
@@ -54,7 +55,7 @@ class ConsentDescriptions:
         revision = Revision.objects.filter(pk=revision_id).first()
         if revision is None:
             return _("a privacy notice version that no longer exists")
-        day = formats.date_format(timezone.localtime(revision.created_at), "SHORT_DATE_FORMAT")
+        day = format_date(revision.created_at)
         return f"{revision.object_str} ({day})"
 
 

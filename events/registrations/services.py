@@ -241,8 +241,8 @@ def queue_email(registration, kind, *, key="", subject="", body=""):
 
 
 def retry_failed_deliveries(event):
-    """Staff send the event's failed e-mails again, with a fresh set of attempts;
-    returns the outbox rows to send."""
+    """Staff send the event's failed e-mails again, with a fresh set of attempts (the
+    outbox sends each after the commit); returns the outbox rows retried."""
     failed = EmailDelivery.objects.filter(
         registration__event=event, message__status=OutgoingEmail.Status.FAILED
     )

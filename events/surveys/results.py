@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, F
 from django.db.models.functions import TruncMonth, TruncQuarter
-from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.dates import format_date, format_year_month
 from cms.models import Region
 from events.models import Event, EventType, SurveyAnswer, SurveyRating, SurveyVersion
 
@@ -43,24 +43,20 @@ def _labels(by, keys):
     keys = [key for key in keys if key is not None]
     if by == "event":
         events = Event.objects.filter(pk__in=keys).prefetch_related("pages")
-        return {event.pk: f"{_title(event)} ({_short_date(event.local_start)})" for event in events}
+        return {event.pk: f"{_title(event)} ({format_date(event.local_start)})" for event in events}
     if by == "type":
         return {item.pk: str(item) for item in EventType.objects.filter(pk__in=keys)}
     if by == "region":
         return {item.pk: str(item) for item in Region.objects.filter(pk__in=keys)}
     if by == "quarter":
         return {key: f"{key.year} Q{(key.month - 1) // 3 + 1}" for key in keys}
-    return {key: formats.date_format(key, "YEAR_MONTH_FORMAT") for key in keys}
+    return {key: format_year_month(key) for key in keys}
 
 
 def _title(event):
     """The event's title in the reader's language (Finnish when not translated)."""
     page = event.page_in(get_language())
     return page.title if page else str(_("Deleted event"))
-
-
-def _short_date(moment):
-    return formats.date_format(moment, "SHORT_DATE_FORMAT")
 
 
 def summarise(by, answers=None, *, with_statements=False):

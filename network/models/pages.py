@@ -128,9 +128,7 @@ class ProjectDirectoryPage(DirectoryPage):
     def region(self, request, slug):
         region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
         projects = Project.objects.filter(
-            pk__in=Project.objects.filter(
-                models.Q(regions=region) | models.Q(regions__parent=region)
-            ).values("pk")
+            pk__in=Project.objects.filter(Region.q_within("regions", region)).values("pk")
         )
         return self.render_subpage(
             request,

@@ -20,9 +20,6 @@ class ProjectQuerySet(models.QuerySet):
     def running(self, on=None):
         return self.filter(Project.status_q(Project.Status.RUNNING, on))
 
-    def with_status(self, status, on=None):
-        return self.filter(Project.status_q(status, on))
-
     def for_listing(self):
         """What a project card shows, fetched in a fixed number of queries."""
         return self.select_related("organisation").prefetch_related("regions", "target_groups")

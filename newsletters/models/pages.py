@@ -42,14 +42,10 @@ class NewsletterIndexPage(BasePage):
         verbose_name_plural = _("newsletter archives")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the forms import these models.
-        from newsletters.forms import SubscribeForm
-
         context = super().get_context(request, *args, **kwargs)
         context["issues"] = (
             NewsletterIssuePage.objects.child_of(self).live().sent().order_by("-sent_at")
         )
-        context["form"] = SubscribeForm(prefix="subscribe")
         return context
 
 

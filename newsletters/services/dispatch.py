@@ -16,7 +16,6 @@ import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from email.utils import make_msgid
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -25,6 +24,7 @@ from django.utils import translation
 
 from anymail.backends.base import AnymailBaseBackend
 
+from cms.links import base_host
 from newsletters.emails import MERGE_FIELDS, fill_links, link_maker, list_headers, merge_field
 from newsletters.models import Delivery
 from newsletters.services.esp import capabilities, classify, is_recipient_refusal
@@ -114,7 +114,7 @@ def build_message(rendered, to, html, text, headers=None):
 
 
 def list_id_header(send):
-    host = urlsplit(settings.BASE_URL).hostname or "localhost"
+    host = base_host()
     slugs = ".".join(send.mailing_lists.order_by("pk").values_list("slug", flat=True))
     return f"<{slugs}.{host}>"
 
@@ -259,7 +259,7 @@ class Dispatcher:
         html, text = fill_links(self.rendered, values)
         headers = list_headers(values["unsubscribe_url"], self.list_id)
         if not self.anymail:
-            headers["Message-ID"] = make_msgid(domain=urlsplit(settings.BASE_URL).hostname)
+            headers["Message-ID"] = make_msgid(domain=base_host())
         to = delivery.subscriber.email
         message = build_message(self.rendered, [to], html, text, headers)
         if template is not None:

@@ -27,10 +27,14 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cms import page_cache
+from cms import outbox, page_cache
+from cms.links import absolute_url
 from newsletters.emails import fill_links, recipient_links, render_issue
 from newsletters.models import Batch, Delivery, Send, Subscriber, Subscription
 from newsletters.segments import Segment
@@ -41,6 +45,10 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2, 10, 30)
 CHUNK = 50  # recipients of one-by-one sending recorded together
+
+
+# Sent with `send` and `run_after` (None: at once) whenever a send should run.
+send_due = Signal()
 
 
 def stale_after():
@@ -152,17 +160,12 @@ def create_send(issue, mailing_lists, user=None, scheduled_at=None, segment=None
 
 
 def enqueue(send):
-    # Imported here: the tasks module wraps this one.
-    from newsletters.tasks import send_issue
-
-    task = send_issue
-    if (
-        send.scheduled_at
-        and send.scheduled_at > timezone.now()
-        and (task.get_backend().supports_defer)
-    ):
-        task = task.using(run_after=send.scheduled_at)
-    task.enqueue(send.pk)
+    """Ask for the send to run: `send_due` reaches the receiver that enqueues the task
+    (newsletters/receivers.py), so this module never imports the tasks that wrap it."""
+    run_after = (
+        send.scheduled_at if send.scheduled_at and send.scheduled_at > timezone.now() else None
+    )
+    send_due.send(sender=Send, send=send, run_after=run_after)
 
 
 def cancel(send):
@@ -384,17 +387,37 @@ def sleep(seconds):
 def halt(send, worker, status, error):
     """Stop a running send as paused or failed, give back this worker's batch and tell
     the sender."""
-    # Imported here: the tasks module wraps this one.
-    from newsletters.tasks import notify_send_paused
-
     Batch.objects.filter(send=send, claimed_by=worker, status=Batch.Status.IN_FLIGHT).update(
         status=Batch.Status.PENDING, claimed_by=""
     )
-    stopped = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
-        status=status, last_error=error[:2000]
-    )
-    if stopped:
-        notify_send_paused.enqueue(send.pk)
+    with transaction.atomic():  # the notice is stored with the stop, or neither is
+        stopped = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
+            status=status, last_error=error[:2000]
+        )
+        if stopped:
+            tell_sender_stopped(send.pk)
+
+
+def tell_sender_stopped(send_id):
+    """Queue the "your send stopped" notice in the outbox, so a paused send does not
+    look finished: sent and retried by the outbox's task after the commit, listed
+    for staff under Outgoing e-mail and erased with the sender's other messages."""
+    send = Send.objects.select_related("issue", "created_by").get(pk=send_id)
+    if send.created_by is None or not send.created_by.email:
+        return None
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "send": send,
+            "url": absolute_url(reverse("newsletters_admin:issue", args=[send.issue_id])),
+        }
+        return outbox.queue_email(
+            to=send.created_by.email,
+            subject=render_to_string("newsletters/emails/paused_subject.txt", context).strip(),
+            text=render_to_string("newsletters/emails/paused.txt", context),
+            purpose=f"newsletters.send-{send.status}",
+            language=language,
+        )
 
 
 def throttle(recipient_count, elapsed):

@@ -1,7 +1,9 @@
 """One date format per language, from the locale's format modules (cms/formats)."""
 
 import datetime
+import re
 import zoneinfo
+from pathlib import Path
 
 from django.utils import translation
 
@@ -42,3 +44,38 @@ def test_an_event_over_two_days_names_both_days():
 
     with translation.override("en"):
         assert format_span(MOMENT, end) == "Mon 5 February 2024, 13:00 – Tue 6 February 2024, 15:00"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("cms", "events", "network", "newsletters")
+# Patterns that are the same in every language: one unit (a day's number, a year, the
+# locale's own month or weekday name) or a machine value (<time datetime>, URL
+# parameters, element ids).
+LANGUAGE_NEUTRAL_PATTERNS = {"Y", "j", "M", "D", "l", "Y-m", "Y-m-d", "Ymd"}
+
+
+def test_python_code_formats_dates_only_through_cms_dates():
+    calls = re.compile(r"\b(?:date_format|time_format)\(")
+
+    offenders = [
+        str(path.relative_to(ROOT))
+        for app in APPS
+        for path in (ROOT / app).rglob("*.py")
+        if path != ROOT / "cms" / "dates.py" and calls.search(path.read_text())
+    ]
+
+    assert not offenders, f"Use cms.dates (format_date, format_datetime…): {offenders}"
+
+
+def test_templates_use_named_date_formats_not_literal_patterns():
+    pattern = re.compile(r"""\|date:["']([^"']*)["']""")
+
+    offenders = [
+        f"{path.relative_to(ROOT)}: {found}"
+        for app in APPS
+        for path in (ROOT / app).rglob("templates/**/*.html")
+        for found in pattern.findall(path.read_text())
+        if not found.endswith("_FORMAT") and found not in LANGUAGE_NEUTRAL_PATTERNS
+    ]
+
+    assert not offenders, f'Use |date:"DATE_FORMAT" and the other named formats: {offenders}'

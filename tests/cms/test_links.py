@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -77,3 +80,20 @@ def test_production_refuses_to_start_without_base_url():
 
     assert result.returncode != 0
     assert "BASE_URL" in result.stderr
+
+
+def test_only_cms_links_takes_base_url_apart():
+    """The host, scheme and port of BASE_URL are read in cms/links.py (and checked in
+    cms/checks.py); an app that parses BASE_URL itself re-derives what links owns."""
+    root = Path(__file__).resolve().parents[2]
+    allowed = {root / "cms" / "links.py", root / "cms" / "checks.py"}
+    parsing = re.compile(r"url(?:split|parse)\(\s*settings\.BASE_URL")
+
+    offenders = [
+        str(path.relative_to(root))
+        for app in ("cms", "events", "network", "newsletters")
+        for path in (root / app).rglob("*.py")
+        if path not in allowed and parsing.search(path.read_text())
+    ]
+
+    assert not offenders, f"Ask cms.links (base_host, site_address) instead: {offenders}"

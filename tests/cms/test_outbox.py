@@ -1,7 +1,11 @@
 import datetime
+import io
+import re
 import smtplib
+from pathlib import Path
 
 from django.core import mail
+from django.core.management import call_command
 from django.db import transaction
 
 import pytest
@@ -64,6 +68,8 @@ def test_a_rolled_back_transaction_leaves_no_message(django_capture_on_commit_ca
 def test_mail_server_down_keeps_the_message_and_the_next_attempt_sends_it(
     mail_server_down, django_capture_on_commit_callbacks
 ):
+    """With a task backend that cannot defer (the tests' immediate one), the cron
+    job's sweep sends the retry once it is due."""
     with django_capture_on_commit_callbacks(execute=True):
         message = queue()
 
@@ -75,9 +81,11 @@ def test_mail_server_down_keeps_the_message_and_the_next_attempt_sends_it(
 
     mail_server_down.undo()
     assert outbox.due() == []  # waits for its back-off
-    with time_machine.travel(message.next_attempt_at + datetime.timedelta(seconds=1)):
-        for pk in outbox.due():
-            send_outgoing_email.enqueue(pk)
+    with (
+        time_machine.travel(message.next_attempt_at + datetime.timedelta(seconds=1)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_queued_email", stdout=io.StringIO())
 
     message.refresh_from_db()
     assert message.status == Status.SENT
@@ -161,7 +169,9 @@ def test_staff_without_permission_cannot_see_outgoing_mail(client, django_user_m
     assert client.get("/admin/outgoing_email/").status_code in (302, 403)
 
 
-def test_a_superuser_sees_failures_and_can_send_again(client, admin_user, mail_server_down):
+def test_a_superuser_sees_failures_and_can_send_again(
+    client, admin_user, mail_server_down, django_capture_on_commit_callbacks
+):
     message = queue(subject="Ilmoittautuminen vahvistettu")
     OutgoingEmail.objects.filter(pk=message.pk).update(status=Status.FAILED, last_error="SMTP 554")
     client.force_login(admin_user)
@@ -173,8 +183,84 @@ def test_a_superuser_sees_failures_and_can_send_again(client, admin_user, mail_s
     assert client.get("/admin/outgoing_email/new/").status_code in (302, 403)
 
     mail_server_down.undo()
-    response = client.post(f"/admin/outgoing_email/{message.pk}/retry/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/outgoing_email/{message.pk}/retry/")
 
     assert response.status_code == 302
     message.refresh_from_db()
-    assert message.status in (Status.QUEUED, Status.SENT)
+    assert message.status == Status.SENT  # sent now, not when cron next runs
+    assert len(mail.outbox) == 1
+
+
+@pytest.fixture
+def deferring_tasks(settings):
+    """A task backend that keeps what is enqueued, with its run_after, and runs nothing."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = send_outgoing_email.get_backend()
+    yield backend
+    backend.clear()
+
+
+def test_the_outbox_schedules_a_failed_attempt_again_after_its_back_off(
+    mail_server_down, deferring_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    (first,) = deferring_tasks.results
+    assert first.args == [message.pk]
+    assert first.task.run_after is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_outgoing_email.call(message.pk)
+
+    message.refresh_from_db()
+    retry = deferring_tasks.results[-1]
+    assert len(deferring_tasks.results) == 2
+    assert retry.args == [message.pk]
+    assert retry.task.run_after == message.next_attempt_at
+
+
+def test_staff_send_again_is_scheduled_by_the_outbox(
+    deferring_tasks, django_capture_on_commit_callbacks
+):
+    message = queue()
+    OutgoingEmail.objects.filter(pk=message.pk).update(status=Status.FAILED)
+    deferring_tasks.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert outbox.retry(message.pk) == 1
+        assert outbox.retry(message.pk) == 0  # already queued again: scheduled once
+
+    assert [result.args for result in deferring_tasks.results] == [[message.pk]]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SENDING = re.compile(
+    r"\b(?:send_mail|send_mass_mail|mail_admins|mail_managers)\(|\.send_messages\(|\.send\(\)"
+)
+# Modules that may hand messages to the mail backend themselves, and why.
+OUTBOX_EXEMPT = {
+    # The outbox itself.
+    "cms/outbox.py": "sends the stored rows",
+    # Newsletter issues are bulk mail with their own per-recipient Delivery rows,
+    # batches, retries and erasure (newsletters.personal_data), not one person's
+    # transactional message.
+    "newsletters/services/dispatch.py": "newsletter issues to subscribers",
+    "newsletters/services/sending.py": "a test copy of an issue to staff's own addresses",
+}
+
+
+def test_every_transactional_email_goes_through_the_outbox():
+    """Only the outbox (and the newsletter's bulk sending) hands messages to the mail
+    backend; any other module that sends mail itself leaves no row to retry, list
+    for staff or erase."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for app in ("cms", "events", "network", "newsletters")
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if str(path.relative_to(ROOT)) not in OUTBOX_EXEMPT and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if SENDING.search(line)
+    ]
+
+    assert not offenders, "Queue the message with cms.outbox.queue_email:\n" + "\n".join(offenders)

@@ -119,3 +119,26 @@ def test_a_long_search_uses_its_first_eight_words(client, events):
     html = client.get(events.url, {"q": query}).content.decode()
 
     assert card_titles(html) == {"Kaupunkikävely"}
+
+
+def test_a_regional_whole_finds_the_events_of_its_counties_as_the_directory_does(client, events):
+    whole = Region.objects.create(
+        name_fi="Itä- ja Pohjois-Suomi",
+        slug="ita-ja-pohjois-suomi",
+        kind=Region.Kind.REGIONAL_WHOLE,
+    )
+    county = Region.objects.create(
+        name_fi="Pohjois-Pohjanmaa", slug="pohjois-pohjanmaa", parent=whole
+    )
+    Event.objects.filter(pages__title="Kaupunkikävely").update(region=county)
+    Event.objects.filter(pages__title="Aamukahvit").update(region=whole)
+
+    index_html = client.get(events.get_parent().url, {"region": whole.slug}).content.decode()
+    programme_html = client.get(events.url, {"region": whole.slug}).content.decode()
+    feed = client.get(reverse("events:region_feed", args=[whole.slug]))
+    county_html = client.get(events.get_parent().url, {"region": county.slug}).content.decode()
+
+    assert card_titles(index_html) == {"Kaupunkikävely", "Aamukahvit"}
+    assert card_titles(programme_html) == {"Kaupunkikävely", "Aamukahvit"}
+    assert feed_titles(feed) == {"Kaupunkikävely", "Aamukahvit"}
+    assert card_titles(county_html) == {"Kaupunkikävely"}  # a county does not widen to its whole

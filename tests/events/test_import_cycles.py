@@ -1,7 +1,8 @@
-"""The events app imports downwards only: no module of events imports, at the top or
-inside a function, a module that imports it back, and services never import tasks
-(tasks wrap services). Read from the source with `ast`, so an import hidden in a
-function to dodge a circular import at start-up counts as much as one at the top."""
+"""The events and newsletters apps import downwards only: no module of the app imports,
+at the top or inside a function, a module that imports it back, and services never
+import tasks (tasks wrap services). Read from the source with `ast`, so an import
+hidden in a function to dodge a circular import at start-up counts as much as one at
+the top."""
 
 import ast
 from pathlib import Path
@@ -9,11 +10,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = "events"
+APPS = ("events", "newsletters")
 SERVICES = (
     "events.registrations.services",
     "events.participation_week.services",
     "events.surveys.services",
+    "newsletters.services",
+    "newsletters.services.bounces",
+    "newsletters.services.composing",
+    "newsletters.services.csv_io",
+    "newsletters.services.dispatch",
+    "newsletters.services.esp",
+    "newsletters.services.sending",
+    "newsletters.services.subscriptions",
+    "newsletters.services.tracking",
 )
 
 
@@ -24,9 +34,9 @@ def module_name(path):
     return ".".join(parts)
 
 
-def modules():
+def modules(app="events"):
     """{module name: path} of every Python module of the app."""
-    return {module_name(path): path for path in sorted((ROOT / APP).rglob("*.py"))}
+    return {module_name(path): path for path in sorted((ROOT / app).rglob("*.py"))}
 
 
 def imported_names(name, path):
@@ -50,9 +60,9 @@ def imported_names(name, path):
     return found
 
 
-def import_graph():
-    """{module: {imported events module: line of the first such import}}."""
-    known = modules()
+def import_graph(app="events"):
+    """{module: {imported module of the app: line of the first such import}}."""
+    known = modules(app)
     graph = {}
     for name, path in known.items():
         edges = {}
@@ -132,12 +142,13 @@ def test_the_graph_sees_imports_inside_functions_and_relative_ones():
     assert "events.registrations.services" in graph["events.receivers"]
 
 
-def test_no_module_of_events_imports_one_that_imports_it_back():
-    graph = import_graph()
+@pytest.mark.parametrize("app", APPS)
+def test_no_module_of_the_app_imports_one_that_imports_it_back(app):
+    graph = import_graph(app)
 
     found = cycles(graph)
 
-    assert not found, "Import cycles in events:\n" + "\n\n".join(
+    assert not found, f"Import cycles in {app}:\n" + "\n\n".join(
         f"{len(group)} modules: {', '.join(sorted(group))}\n{describe(graph, group, cycle)}"
         for group, cycle in found
     )
@@ -145,7 +156,7 @@ def test_no_module_of_events_imports_one_that_imports_it_back():
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_services_never_import_tasks(service):
-    path = modules()[service]
+    path = modules(service.split(".")[0])[service]
 
     tasks = sorted(
         f"{target} (line {line})"

@@ -187,6 +187,9 @@ def test_one_address_cannot_flood_the_moderation_queue(client, week, form_data):
     response = submit(client, week, form_data)
 
     assert response.status_code == 429
+    # The site's one 429 page (cms.ratelimit.too_many_requests), with the week's reason.
+    assert "cms/too_many_requests.html" in [t.name for t in response.templates]
+    assert "Osoitteestasi on tullut liian monta ilmoitusta." in response.content.decode()
     assert Submission.objects.count() == services.SUBMISSIONS.limit
     assert submit(client, week, form_data, address="192.0.2.99").status_code == 302
 

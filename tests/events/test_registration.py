@@ -305,7 +305,10 @@ def test_e_mail_is_kept_while_the_mail_server_is_down_and_sent_on_the_next_attem
     assert "SMTP down" in message.last_error
     assert mail.outbox == []
 
-    with time_machine.travel(NOW + datetime.timedelta(minutes=2), tick=False):
+    with (
+        time_machine.travel(NOW + datetime.timedelta(minutes=2), tick=False),
+        django_capture_on_commit_callbacks(execute=True),  # the command's sends: after commit
+    ):
         call_command("send_queued_email", stdout=io.StringIO())
 
     message.refresh_from_db()

@@ -10,6 +10,7 @@ import pytest
 
 from cms.api_pagination import BaseUrlPagination
 from cms.models import Region
+from events.models import Event
 from network.api import ProjectSerializer
 from network.exporting import columns
 from network.models import Project
@@ -96,6 +97,20 @@ def test_upcoming_events_only_with_public_fields(client, home):
     assert [item["title"] for item in data["results"]] == ["Tuleva kahvila"]
     assert data["results"][0]["url"].startswith("http://testserver/tapahtumat/")
     assert "teams.example.org" not in str(data)
+
+
+def test_events_filtered_by_a_regional_whole_include_its_counties(client, home, savo):
+    index = EventIndexPageFactory(parent=home)
+    in_county = EventPageFactory(parent=index, title="Kuopion kahvila")
+    elsewhere = EventPageFactory(parent=index, title="Muu kahvila")
+    Event.objects.filter(pk=in_county.event_id).update(region=savo)
+    Event.objects.filter(pk=elsewhere.event_id).update(
+        region=region("uusimaa", "Uusimaa", Region.Kind.WELLBEING_COUNTY)
+    )
+
+    data = client.get("/api/events/", {"region": "ita-ja-pohjois-suomi"}).json()
+
+    assert [item["title"] for item in data["results"]] == ["Kuopion kahvila"]
 
 
 def test_api_is_open_to_every_origin_and_read_only(client):

@@ -216,3 +216,22 @@ def test_staff_add_a_subscriber_to_an_internal_list(admin_client, db):
     subscription = Subscription.objects.get(subscriber__email="hanketyontekija@example.org")
     assert subscription.mailing_list == internal
     assert subscription.status == Subscription.Status.ACTIVE
+
+
+@pytest.mark.parametrize(
+    ("status", "refreshes"),
+    [
+        (Send.Status.SCHEDULED, True),
+        (Send.Status.SENDING, True),
+        (Send.Status.PAUSED, False),
+        (Send.Status.FINISHED, False),
+    ],
+)
+def test_the_issue_page_refreshes_itself_only_while_a_send_is_in_progress(
+    client, sender, issue, status, refreshes
+):
+    Send.objects.create(issue=issue, status=status)
+
+    page = client.get(reverse("newsletters_admin:issue", args=[issue.pk])).content.decode()
+
+    assert ('http-equiv="refresh"' in page) is refreshes

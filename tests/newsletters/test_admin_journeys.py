@@ -7,6 +7,7 @@ from django.urls import reverse
 
 import pytest
 
+from cms.roles import EXISTING_GROUP_GRANTS, ROLES
 from newsletters.models import Send
 from tests.newsletters.factories import MailingListFactory
 from tests.newsletters.test_admin import login
@@ -103,6 +104,33 @@ def test_ready_made_groups_exist_with_finnish_names():
     assert not event_staff.permissions.filter(codename="add_send").exists()
     moderators = Group.objects.get(name="Moderators")
     assert moderators.permissions.filter(codename="change_submission").exists()
+
+
+def dotted(permissions):
+    return {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+
+
+@pytest.mark.parametrize("name", list(ROLES))
+def test_the_migrated_groups_hold_what_cms_roles_describes(name):
+    """The migration keeps its own frozen table; a role changed in cms/roles.py
+    without a migration that applies it fails here."""
+    role = ROLES[name]
+    group = Group.objects.get(name=name)
+
+    assert dotted(group.permissions.select_related("content_type")) == set(role["permissions"])
+    assert {
+        gpp.permission.codename
+        for gpp in group.page_permissions.filter(page__depth=1).select_related("permission")
+    } == set(role["page_permissions"])
+    assert dotted(
+        gcp.permission
+        for gcp in group.collection_permissions.filter(collection__depth=1).select_related(
+            "permission__content_type"
+        )
+    ) == set(role["collection_permissions"])
+    for other, permissions in EXISTING_GROUP_GRANTS.items():
+        granted = dotted(Group.objects.get(name=other).permissions.select_related("content_type"))
+        assert set(permissions) <= granted
 
 
 def test_a_communicator_may_send_and_someone_without_the_group_may_not(

@@ -13,6 +13,7 @@ from anymail.backends.test import EmailBackend as AnymailTestBackend
 from anymail.exceptions import AnymailAPIError, AnymailRequestsAPIError, AnymailUnsupportedFeature
 from anymail.message import AnymailRecipientStatus
 
+from cms.models import OutgoingEmail
 from newsletters.models import Batch, Delivery, Send, Subscription
 from newsletters.services import sending
 from tests.newsletters.conftest import ANYMAIL_TEST
@@ -212,17 +213,28 @@ def test_a_transient_esp_error_is_retried_with_backoff(
 
 
 def test_repeated_failures_pause_the_send_and_tell_the_sender(
-    anymail, issue, mailing_list, subscribers, monkeypatch, django_user_model
+    anymail,
+    issue,
+    mailing_list,
+    subscribers,
+    monkeypatch,
+    django_user_model,
+    django_capture_on_commit_callbacks,
 ):
     sender = django_user_model.objects.create_user("viestija", email="viestija@example.org")
     fail_bulk_sends(monkeypatch, times=len(sending.RETRY_DELAYS) + 1)
 
-    sending.create_send(issue, [mailing_list], user=sender)
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.create_send(issue, [mailing_list], user=sender)
 
     send = Send.objects.get()
     assert send.status == Send.Status.PAUSED
     assert "Service unavailable" in send.last_error
     assert send.progress() == {"sent": 0, "failed": 0, "remaining": 5}
+    # The notice is an outbox row, sent by the outbox's task once the stop committed.
+    stored = OutgoingEmail.objects.get(purpose="newsletters.send-paused")
+    assert stored.to == "viestija@example.org"
+    assert stored.status == OutgoingEmail.Status.SENT
     notice = [m for m in mail.outbox if m.to == ["viestija@example.org"]]
     assert len(notice) == 1
     assert "keskeytettiin" in notice[0].body
@@ -341,12 +353,20 @@ def esp_answers(monkeypatch, status):
 
 
 def test_a_permanent_esp_error_stops_the_send_at_once_and_says_why(
-    anymail, issue, mailing_list, subscribers, monkeypatch, no_sleep, django_user_model
+    anymail,
+    issue,
+    mailing_list,
+    subscribers,
+    monkeypatch,
+    no_sleep,
+    django_user_model,
+    django_capture_on_commit_callbacks,
 ):
     sender = django_user_model.objects.create_user("viestija", email="viestija@example.org")
     esp_answers(monkeypatch, 401)
 
-    sending.create_send(issue, [mailing_list], user=sender)
+    with django_capture_on_commit_callbacks(execute=True):  # the notice leaves after commit
+        sending.create_send(issue, [mailing_list], user=sender)
 
     send = Send.objects.get()
     assert send.status == Send.Status.FAILED

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
 from cms import outbox
-from cms.tasks import send_outgoing_email
 
 
 class Command(BaseCommand):
@@ -12,7 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         released = outbox.release_stalled()
-        due = outbox.due()
-        for message_pk in due:
-            send_outgoing_email.enqueue(message_pk)
-        self.stdout.write(f"{len(due)} e-mail(s) queued for sending, {released} released.")
+        queued = outbox.send_due()
+        self.stdout.write(f"{queued} e-mail(s) queued for sending, {released} released.")
