@@ -14,8 +14,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from cms import checks, personal_data, receivers, request_memo  # noqa: F401
+        from cms import checks, personal_data, request_memo  # noqa: F401
         from cms.cache_table import create_cache_table
+        from cms.outbox import receivers  # noqa: F401
         from cms.page_cache import receivers as page_cache_receivers
 
         personal_data.register()

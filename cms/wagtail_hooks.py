@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Person, Region, TargetGroup, Theme
-from cms.outbox_admin import OutgoingEmailViewSet
+from cms.outbox.admin import OutgoingEmailViewSet
 from cms.spreadsheet_admin import SpreadsheetSnippetViewSet
 from cms.two_factor.audit_admin import SignInFailureViewSet
 from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns

@@ -289,7 +289,7 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # E-mail: saved to var/outbox/ unless EMAIL_BACKEND names another backend
 # (for example anymail.backends.postmark.EmailBackend).
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "cms.mail.OutboxEmailBackend")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "cms.outbox.file_backend.OutboxEmailBackend")
 EMAIL_OUTBOX_DIR = VAR_DIR / "outbox"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -1,5 +1,5 @@
 """Background tasks: thin wrappers over events.registrations.services, run by
-`manage.py db_worker`. E-mails are sent by the outbox's own task (cms.tasks)."""
+`manage.py db_worker`. E-mails are sent by the outbox's own task (cms.outbox.tasks)."""
 
 from django_tasks import default_task_backend, task
 

@@ -2,7 +2,7 @@ from email import message_from_bytes
 
 from django.core.mail import EmailMultiAlternatives
 
-from cms.mail import OutboxEmailBackend
+from cms.outbox.file_backend import OutboxEmailBackend
 
 
 def test_outbox_saves_each_message_as_an_eml_file(settings, tmp_path, caplog):

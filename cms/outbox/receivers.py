@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from cms.outbox import message_due
-from cms.tasks import send_outgoing_email
+from cms.outbox.tasks import send_outgoing_email
 
 
 @receiver(message_due, dispatch_uid="cms.send_due_email")

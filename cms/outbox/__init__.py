@@ -10,7 +10,7 @@ server's answer and the status update may send one message twice, never lose one
 
 Every send is scheduled here and nowhere else: a new message, a retry after a
 failure, staff's "send again" and the cron job's sweep all go through ``_schedule``,
-which sends ``message_due``; ``cms.receivers`` turns that into the task once the
+which sends ``message_due``; ``cms.outbox.receivers`` turns that into the task once the
 transaction commits (deferred to the retry time where the task backend can defer,
 otherwise left to ``manage.py send_queued_email``). Callers never enqueue the task.
 """
