@@ -119,16 +119,12 @@ class Lookup:
         return found
 
 
-class ProjectImporter:
+class Importer:
+    """One file's rows in one transaction: a row that cannot be imported is reported by
+    its number and name, and the others are still imported."""
+
     def __init__(self):
         self.report = ImportReport()
-        self.lookups = {name: Lookup(model) for name, model in PROJECT_M2M.items()}
-        self.regions = self.lookups["regions"]
-        self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
-        self.projects = {
-            p.name.lower(): p for p in Project.objects.prefetch_related("partners", *PROJECT_M2M)
-        }
-        self.seen = set()
 
     def run(self, rows):
         with transaction.atomic():
@@ -139,6 +135,18 @@ class ProjectImporter:
                 except RowError as error:
                     self.report.reject(number, name, error.args[0])
         return self.report
+
+
+class ProjectImporter(Importer):
+    def __init__(self):
+        super().__init__()
+        self.lookups = {name: Lookup(model) for name, model in PROJECT_M2M.items()}
+        self.regions = self.lookups["regions"]
+        self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
+        self.projects = {
+            p.name.lower(): p for p in Project.objects.prefetch_related("partners", *PROJECT_M2M)
+        }
+        self.seen = set()
 
     def import_row(self, name, row):
         reasons = []
@@ -265,22 +273,12 @@ class ProjectImporter:
         return changed
 
 
-class OrganisationImporter:
+class OrganisationImporter(Importer):
     def __init__(self):
-        self.report = ImportReport()
+        super().__init__()
         self.regions = Lookup(Region)
         self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
         self.seen = set()
-
-    def run(self, rows):
-        with transaction.atomic():
-            for number, row in rows:
-                name = row.get("name", "")
-                try:
-                    self.import_row(name, row)
-                except RowError as error:
-                    self.report.reject(number, name, error.args[0])
-        return self.report
 
     def import_row(self, name, row):
         reasons = []
