@@ -70,8 +70,8 @@ def weekday(value):
 
 
 def format_span(start, end, all_day=False):
-    """When an event happens: fi "ti 5.2.2024 klo 13.00–15.00", over days
-    "ti 5.2.2024 klo 13.00 – ke 6.2.2024 klo 15.00", all-day "ti 5.2.2024"."""
+    """When an event happens: fi "ma 5.2.2024 klo 13.00–15.00", over days
+    "ma 5.2.2024 klo 13.00 – ti 6.2.2024 klo 15.00", all-day "ma 5.2.2024"."""
     start, end = _local(start), _local(end)
     if all_day:
         first, last = start.date(), end.date()
