@@ -12,7 +12,6 @@ from cms import request_memo
 from cms.models import Region, Theme
 from events.models import EventPage
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     EventSeriesPageFactory,
     EventTypeFactory,
@@ -20,20 +19,9 @@ from tests.events.factories import (
 )
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 NOW = datetime.datetime(2026, 11, 2, 12, tzinfo=HELSINKI)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 def publish(event):
