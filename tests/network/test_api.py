@@ -9,17 +9,10 @@ from django.utils import timezone
 import pytest
 
 from cms.api_pagination import BaseUrlPagination
-from cms.models import Region
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.network.factories import PracticeModelFactory, ProjectFactory, region, target_group
+from tests.network.factories import PracticeModelFactory, ProjectFactory, target_group
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def savo():
-    east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
-    return region("pohjois-savo", "Pohjois-Savo", parent=east)
 
 
 def test_schema_is_openapi_and_documents_the_filters(client):
