@@ -8,55 +8,23 @@ import pytest
 from newsletters.models import Subscription
 from newsletters.services import sending
 from tests.browser.axe import assert_accessible
-from tests.browser.fixtures import new_page
-from tests.browser.public_site import shared_site
-from tests.factories import make_site
 from tests.newsletters.factories import (
     MailingListFactory,
     NewsletterIndexPageFactory,
     NewsletterIssuePageFactory,
 )
 
-# One site and server for the module. Only the first test subscribes (the second's
-# address is refused), so neither sees the other's writes, which on PostgreSQL stay until
-# the module ends. On SQLite the server writes in the test's transaction: commit_callbacks
-# sends the confirmation e-mail and the issue as a commit would.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("commit_callbacks"),
-]
-
-
-def build_newsletter():
-    home = make_site()
-    index = NewsletterIndexPageFactory(parent=home, show_in_menus=True)
-    return {
-        "mailing list": MailingListFactory(name="Osallisuutta päätöksiin"),
-        "index": index,
-        "issue": NewsletterIssuePageFactory(parent=index, title="Osallisuutta päätöksiin 1/2025"),
-    }
-
-
-@pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    with shared_site(django_db_blocker, build_newsletter) as served:
-        yield served
-
-
-@pytest.fixture
-def page(browser, site):
-    with new_page(browser, site[0]) as page:
-        yield page
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def path_of(url):
     return urlsplit(url).path
 
 
-def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(page, site):
-    built = site[1]
-    mailing_list, index, issue = built["mailing list"], built["index"], built["issue"]
+def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(page, home):
+    mailing_list = MailingListFactory(name="Osallisuutta päätöksiin")
+    index = NewsletterIndexPageFactory(parent=home, show_in_menus=True)
+    issue = NewsletterIssuePageFactory(parent=index, title="Osallisuutta päätöksiin 1/2025")
 
     page.goto(index.url)
     assert_accessible(page)
@@ -98,7 +66,9 @@ def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(page, site):
     assert Subscription.objects.get().status == Subscription.Status.UNSUBSCRIBED
 
 
-def test_subscribe_errors_are_summarised_and_accessible(page):
+def test_subscribe_errors_are_summarised_and_accessible(page, home):
+    MailingListFactory(name="Osallisuutta päätöksiin")
+
     page.goto("/uutiskirjeet/tilaa/")
     page.get_by_label("Sähköpostiosoite").fill("ei-osoite")
     page.get_by_role("button", name="Tilaa uutiskirje").click()
