@@ -26,18 +26,8 @@ def admin_client(client, django_user_model):
     return client
 
 
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
-
-
 def add_url(model_name, parent):
     return reverse("wagtailadmin_pages:add", args=("cms", model_name, parent.pk))
-
-
-@pytest.fixture
-def research_index(home):
-    return ResearchIndexPageFactory(parent=home)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import pytest
 
 from tests.cms.factories import (
     ImageFactory,
-    NewsIndexPageFactory,
     NewsPageFactory,
     ResearchIndexPageFactory,
     ResearchItemFactory,
@@ -17,11 +16,6 @@ from tests.factories import StandardPageFactory
 from tests.test_query_budget import QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 def json_ld(html):

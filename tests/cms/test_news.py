@@ -8,7 +8,6 @@ import pytest
 from cms.models import NewsPage
 from tests.cms.factories import (
     ImageFactory,
-    NewsIndexPageFactory,
     NewsPageFactory,
     PersonFactory,
     publish,
@@ -16,11 +15,6 @@ from tests.cms.factories import (
 from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 def test_news_page_renders_its_fields(client, news_index):

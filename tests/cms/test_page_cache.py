@@ -19,7 +19,7 @@ from csp.constants import NONCE, SELF
 from cms import page_cache
 from cms.models import SiteSettings
 from events.models.seats import seats_of
-from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory, publish
+from tests.cms.factories import NewsPageFactory, publish
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories import StandardPageFactory
 
@@ -36,11 +36,6 @@ def page_cache_on(settings, home):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 def get_twice(client, url):

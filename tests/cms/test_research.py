@@ -5,18 +5,12 @@ import pytest
 
 from cms.models import ResearchMessagePage
 from tests.cms.factories import (
-    ResearchIndexPageFactory,
     ResearchItemFactory,
     ResearchMessagePageFactory,
     publish,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def research_index(home):
-    return ResearchIndexPageFactory(parent=home)
 
 
 def issue_with_items(research_index, title, issue_date, *item_titles):

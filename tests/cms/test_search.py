@@ -4,15 +4,10 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
-from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.cms.factories import NewsPageFactory
 from tests.factories import StandardPageFactory, translate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 def test_search_finds_pages_and_labels_them_by_type(client, home, news_index):

@@ -4,17 +4,8 @@ import pytest
 
 from events.calendars.state import event_schedule_changed
 from events.models import Event
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_callbacks")]
-
-
-@pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
-    event = EventPageFactory(parent=index)
-    event.save_revision().publish()
-    return event
 
 
 def test_sequence_rises_when_the_time_changes_and_registrants_are_told(event):

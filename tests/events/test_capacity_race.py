@@ -1,6 +1,6 @@
 """Many people registering for the last seats at once never get more seats than exist."""
 
-import threading
+import functools
 import time
 
 from django.db import connection
@@ -9,7 +9,8 @@ import pytest
 
 from events.models import Registration
 from events.registrations import services
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
+from tests.races import all_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,8 +19,7 @@ SEATS = 3
 
 
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     event = EventPageFactory(parent=index, registration_enabled=True, capacity=SEATS)
     event.save_revision().publish()
     return event
@@ -29,32 +29,19 @@ def race(event, emails, attempts=1):
     """Register every address at the same moment, each from its own thread and
     database connection, trying again after a "try again" answer up to `attempts`
     times as a person would; returns the exceptions raised."""
-    barrier = threading.Barrier(len(emails))
-    errors = []
 
     def register(email):
-        try:
-            barrier.wait()
-            for attempt in range(attempts):
-                try:
-                    data = {"name": "Kilpailija", "email": email}
-                    services.register(event.event, data, language="fi")
-                    break
-                except services.RegistrationBusy:
-                    if attempt == attempts - 1:
-                        raise
-                    time.sleep(0.05)
-        except Exception as error:  # collected and asserted on below
-            errors.append(error)
-        finally:
-            connection.close()
+        for attempt in range(attempts):
+            try:
+                data = {"name": "Kilpailija", "email": email}
+                services.register(event.event, data, language="fi")
+                return
+            except services.RegistrationBusy:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.05)
 
-    threads = [threading.Thread(target=register, args=(email,)) for email in emails]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
+    return all_at_once(*(functools.partial(register, email) for email in emails))
 
 
 @pytest.mark.postgres

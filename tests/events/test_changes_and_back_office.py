@@ -14,14 +14,13 @@ from openpyxl import load_workbook
 
 from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.events.factories import EventPageFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_callbacks")]
 
 
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     event = EventPageFactory(parent=index, registration_enabled=True, capacity=1)
     event.save_revision().publish()
     RegistrationFactory(event=event, name="Maija Meikäläinen", email="maija@example.org")

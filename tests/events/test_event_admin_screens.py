@@ -11,7 +11,6 @@ import pytest
 
 from events.models import EventPage, Registration
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     EventSeriesPageFactory,
     RegistrationFactory,
@@ -20,11 +19,6 @@ from tests.events.factories import (
 pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2027, 2, 5, 13, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -9,15 +9,10 @@ from django.urls import reverse
 
 import pytest
 
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 @pytest.mark.parametrize(

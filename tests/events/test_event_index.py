@@ -7,30 +7,22 @@ from django.test import RequestFactory
 from django.utils import translation
 
 import pytest
-import time_machine
 
 from cms.models import Region, Theme
+from tests.events.conftest import NOW
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     EventTypeFactory,
     RegistrationFactory,
 )
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 
 @pytest.fixture
-def index(home):
-    index = EventIndexPageFactory(parent=home)
+def index(index, home):
+    """The shared index, with the home page and itself in Swedish."""
     translate(home, "sv", title="Startsida", slug="startsida")
     translate(index, "sv", title="Evenemang", slug="evenemang")
     return index

@@ -8,15 +8,10 @@ import pytest
 
 from events.formatting import event_when
 from events.models import EventPage
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 def test_event_must_end_after_it_starts(index):

@@ -17,22 +17,16 @@ import time_machine
 from events.models import Event, EventPage, Registration
 from events.models.seats import seats_of
 from events.registrations import services
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, registration_data
+from tests.events.conftest import NOW
+from tests.events.factories import EventPageFactory, registration_data
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 
 @pytest.fixture
-def index(home):
-    index = EventIndexPageFactory(parent=home)
+def index(index, home):
+    """The shared index, with the home page and itself in Swedish."""
     translate(home, "sv", title="Startsida", slug="sv")
     translate(index, "sv", title="Evenemang", slug="evenemang")
     return index

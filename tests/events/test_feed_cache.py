@@ -15,22 +15,15 @@ from icalendar import Calendar
 from cms.models import Theme
 from events.calendars import feeds
 from events.models import EventPage
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 NOW = datetime.datetime(2026, 11, 2, 12, tzinfo=HELSINKI)
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=True):
-        yield
-
-
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     start = NOW + datetime.timedelta(days=7)
     page = EventPageFactory(
         parent=index, title="Etäkahvila", start=start, end=start + datetime.timedelta(hours=2)

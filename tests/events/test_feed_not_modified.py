@@ -12,23 +12,16 @@ import pytest
 import time_machine
 
 from events.models import EventPage
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 # Published in the middle of a second, as real editors do.
 NOW = datetime.datetime(2026, 11, 2, 12, 0, 0, 250_000, tzinfo=HELSINKI)
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     start = NOW + datetime.timedelta(days=7)
     page = EventPageFactory(parent=index, start=start, end=start + datetime.timedelta(hours=2))
     page.save_revision().publish()

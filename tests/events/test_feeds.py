@@ -12,7 +12,6 @@ from cms import request_memo
 from cms.models import Region, Theme
 from events.models import EventPage
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     EventSeriesPageFactory,
     EventTypeFactory,
@@ -20,20 +19,9 @@ from tests.events.factories import (
 )
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 NOW = datetime.datetime(2026, 11, 2, 12, tzinfo=HELSINKI)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 def publish(event):
@@ -152,16 +140,22 @@ def test_repeated_request_gets_not_modified(client, index):
     assert by_date.status_code == 304
 
 
-def test_publishing_a_change_gives_a_new_etag(client, index):
-    event = make_event(index)
+def test_publishing_a_change_gives_a_new_etag_and_the_changed_event(client, index):
+    event = make_event(index, title="Etäkahvila", lead="Vanha kuvaus")
     etag = fetch(client, reverse("events:feed"))[0]["ETag"]
+    changed_at = NOW + datetime.timedelta(minutes=5)
 
-    with time_machine.travel(NOW + datetime.timedelta(minutes=5), tick=False):
+    with time_machine.travel(changed_at, tick=False):
         event.lead = "Uusi kuvaus"
         publish(event)
-        response = client.get(reverse("events:feed"), HTTP_IF_NONE_MATCH=etag)
+        response, calendar = fetch(client, reverse("events:feed"), HTTP_IF_NONE_MATCH=etag)
 
-    assert response.status_code == 200
+    assert response["ETag"] != etag
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Etäkahvila"
+    assert str(vevent["DESCRIPTION"]).startswith("Uusi kuvaus\n\n")
+    assert "Vanha kuvaus" not in response.content.decode()
+    assert vevent.decoded("LAST-MODIFIED") == changed_at
 
 
 @pytest.mark.parametrize("count", [10, 200])

@@ -7,32 +7,23 @@ import re
 from django.urls import reverse
 
 import pytest
-import time_machine
 from icalendar import Calendar
 
 from cms.models import Region
 from events.models import Event, EventPage, EventSpeaker
 from network.models import Organisation
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     ParticipationWeekPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 NOW = datetime.datetime(2027, 1, 20, 12, 0, tzinfo=datetime.UTC)
 IN_THE_WEEK = datetime.datetime(2027, 2, 2, 12, 0, tzinfo=datetime.UTC)
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
 @pytest.fixture
-def week(home):
-    index = EventIndexPageFactory(parent=home)
+def week(index):
     week = ParticipationWeekPageFactory(parent=index)
     week.save_revision().publish()
     return week

@@ -5,15 +5,14 @@ import pytest
 from icalendar import Calendar
 
 from events.calendars import ical
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 
 
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     return EventPageFactory(
         parent=index,
         title="Digiosallisuuden edistäminen",

@@ -8,7 +8,7 @@ import pytest
 
 from events.calendars.ical_import import import_calendar
 from events.models import EventPage
-from tests.events.factories import EventIndexPageFactory, EventTypeFactory
+from tests.events.factories import EventTypeFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -71,11 +71,6 @@ DTSTAMP:20261101T080000Z\r
 END:VEVENT\r
 END:VCALENDAR\r
 """
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture

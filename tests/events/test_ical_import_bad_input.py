@@ -15,7 +15,7 @@ from events.calendars import ical_import
 from events.calendars.forms import MAX_IMPORT_BYTES
 from events.calendars.ical_import import import_calendar
 from events.models import EventPage, ImportedEvent
-from tests.events.factories import EventIndexPageFactory, EventTypeFactory
+from tests.events.factories import EventTypeFactory
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -50,11 +50,6 @@ def calendar(*events):
         + "".join(events)
         + ("END:VCALENDAR\r\n")
     )
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -14,22 +14,17 @@ from icalendar import Calendar
 
 from events.admin_forms import SHARED_HELP
 from events.models import EventPage, Registration
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.events.conftest import NOW
+from tests.events.factories import EventPageFactory, RegistrationFactory
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 
 @pytest.fixture
-def index(home):
-    index = EventIndexPageFactory(parent=home)
+def index(index, home):
+    """The shared index under a home page in Swedish and English (the `event` fixture
+    translates the index itself)."""
     translate(home, "sv", title="Startsida", slug="sv")
     translate(home, "en", title="Home", slug="en")
     return index

@@ -3,7 +3,6 @@ import re
 import zoneinfo
 
 from django.core import mail
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +11,6 @@ from django.urls import reverse
 from wagtail.models import Site
 
 import pytest
-import time_machine
 from icalendar import Calendar
 
 from cms.models import OutgoingEmail, Region
@@ -20,21 +18,13 @@ from events.models import EventPage, Submission
 from events.participation_week import services
 from network.models import Organisation
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventTypeFactory,
     ParticipationWeekPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 NOW = datetime.datetime(2026, 12, 1, 12, tzinfo=HELSINKI)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    cache.clear()
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +45,7 @@ def committed(django_capture_on_commit_callbacks, monkeypatch):
 
 
 @pytest.fixture
-def week(home):
-    index = EventIndexPageFactory(parent=home)
+def week(index):
     week = ParticipationWeekPageFactory(parent=index)
     week.save_revision().publish()
     return week

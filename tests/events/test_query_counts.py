@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
-import time_machine
 
 from events.models import EventPage
+from tests.events.conftest import NOW
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -20,14 +20,7 @@ from tests.events.factories import (
 from tests.factories import translate
 from tests.test_query_budget import QUERY_BUDGET
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 
 def add_events(parent, count, first=0):

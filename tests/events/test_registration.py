@@ -15,27 +15,19 @@ from events.models import EmailDelivery, Registration, RegistrationQuestion
 from events.models.seats import seats_of
 from events.registrations import services, views
 from events.registrations.links import registration_token
+from tests.events.conftest import NOW
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     RegistrationFactory,
     registration_data,
 )
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     event = EventPageFactory(
         parent=index,
         start=NOW + datetime.timedelta(days=7),

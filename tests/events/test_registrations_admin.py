@@ -23,8 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def event(home):
-    index = EventIndexPageFactory(parent=home)
+def event(index):
     event = EventPageFactory(
         parent=index, title="Etäkahvila Kuopiossa", registration_enabled=True, capacity=2
     )

@@ -27,27 +27,15 @@ from events.models import (
 )
 from events.surveys import results, services
 from events.surveys.links import TOKEN_MAX_AGE
+from tests.events.conftest import NOW
 from tests.events.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     EventTypeFactory,
     RegistrationFactory,
 )
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 LINK = re.compile(r"http://testserver/kysely/([^/\s]+)/")
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def index(home):
-    return EventIndexPageFactory(parent=home)
 
 
 def ended_event(index, *, hours_ago=3, **fields):

@@ -11,27 +11,20 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 import pytest
-import time_machine
 from icalendar import Calendar
 
 from events.models import EmailDelivery, Event, EventPage, Registration
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.events.conftest import NOW
+from tests.events.factories import EventPageFactory, RegistrationFactory
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
-NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 EMAILS = ["eka@example.org", "toka@example.org", "jono@example.org"]
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
 @pytest.fixture
-def index(home):
-    index = EventIndexPageFactory(parent=home)
+def index(index, home):
+    """The shared index, with the home page and itself in Swedish."""
     translate(home, "sv", title="Startsida", slug="sv")
     translate(index, "sv", title="Evenemang", slug="evenemang")
     return index

@@ -1,9 +1,16 @@
+"""Fixtures shared by the network tests."""
+
 from django.core.cache import cache
 from django.test import Client
 
 import pytest
 
-from tests.network.factories import PracticeModelIndexPageFactory, ProjectDirectoryPageFactory
+from cms.models import Region
+from tests.network.factories import (
+    PracticeModelIndexPageFactory,
+    ProjectDirectoryPageFactory,
+    region,
+)
 
 
 @pytest.fixture
@@ -14,6 +21,13 @@ def directory(home):
 @pytest.fixture
 def library(home):
     return PracticeModelIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def savo(db):
+    """Pohjois-Savo, within the regional whole of Itä- ja Pohjois-Suomi."""
+    east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
+    return region("pohjois-savo", "Pohjois-Savo", parent=east)
 
 
 @pytest.fixture(autouse=True)

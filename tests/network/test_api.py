@@ -20,12 +20,6 @@ from tests.network.factories import PracticeModelFactory, ProjectFactory, region
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def savo():
-    east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
-    return region("pohjois-savo", "Pohjois-Savo", parent=east)
-
-
 def test_the_api_and_the_csv_download_publish_the_same_project_fields():
     """Project.PUBLIC_FIELDS is the one list: a field is open data in both or neither."""
     in_api = set(ProjectSerializer.Meta.fields) - {"slug", "practice_models", "url"}

@@ -41,25 +41,14 @@ from tests.events.factories import (
 )
 from tests.newsletters.factories import MailingListFactory
 
-pytestmark = pytest.mark.django_db
+# Each request's on-commit work (the outbox's send task) runs as the request ends.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 NOW = datetime.datetime(2026, 12, 1, 12, tzinfo=HELSINKI)
 EMAIL = "Kielo.Varpunen@Example.org"
 NAME = "Kielo Väinämö Varpunen"
 OTHER_EMAIL = "toinen.ihminen@example.org"
-
-
-@pytest.fixture(autouse=True)
-def committed(django_capture_on_commit_callbacks, monkeypatch):
-    """Each request's on-commit work (the outbox's send task) runs as the request ends."""
-    post = Client.post
-
-    def post_and_commit(self, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return post(self, *args, **kwargs)
-
-    monkeypatch.setattr(Client, "post", post_and_commit)
 
 
 def link_in_last_mail(pattern):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from cms.models import Person, Region
+from cms.models import Person
 from tests.cms.factories import PersonFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import translate
@@ -17,12 +17,6 @@ from tests.network.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def savo():
-    east = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", Region.Kind.REGIONAL_WHOLE)
-    return region("pohjois-savo", "Pohjois-Savo", parent=east)
 
 
 def test_project_page_lists_its_card_practice_models_events_and_coordinators(

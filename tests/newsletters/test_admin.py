@@ -1,4 +1,3 @@
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -6,33 +5,9 @@ import pytest
 
 from newsletters.models import Send, Subscription
 from newsletters.services import tracking
+from tests.newsletters.conftest import login, refused
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, django_user_model, *codenames):
-    user = django_user_model.objects.create_user(
-        "viestija", email="viestija@example.org", password="pw"
-    )
-    group = Group.objects.create(name="Testiryhmä")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in codenames:
-        group.permissions.add(Permission.objects.get(codename=codename))
-    user.groups.add(group)
-    client.force_login(user)
-    return user
-
-
-def refused(response):
-    """Wagtail answers a permission error with a redirect to the dashboard."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    )
-
-
-@pytest.fixture
-def sender(client, django_user_model):
-    return login(client, django_user_model, "view_send", "add_send")
 
 
 def test_sending_views_are_refused_without_permission(client, django_user_model, issue):

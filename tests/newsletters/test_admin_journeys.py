@@ -10,14 +10,8 @@ import pytest
 from cms.roles import EXISTING_GROUP_GRANTS, ROLES
 from newsletters.models import Send
 from tests.newsletters.factories import MailingListFactory
-from tests.newsletters.test_admin import login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sender(client, django_user_model):
-    return login(client, django_user_model, "view_send", "add_send")
 
 
 def edit_draft(issue, text):

@@ -113,7 +113,7 @@ def test_admin_makes_an_issue_from_a_page_for_permitted_editors(admin_client, ho
 
 
 def test_admin_prefill_needs_edit_permission(client, django_user_model, index, mailing_list):
-    from tests.newsletters.test_admin import login, refused
+    from tests.newsletters.conftest import login, refused
 
     issue = NewsletterIssuePageFactory(parent=index, body=[])
     login(client, django_user_model, "view_send")

@@ -11,8 +11,8 @@ from django_tasks.signals import task_enqueued
 
 from newsletters.models import Subscriber, SubscriberImport, Subscription
 from newsletters.services import csv_io
+from tests.newsletters.conftest import login, refused
 from tests.newsletters.factories import SubscriptionFactory
-from tests.newsletters.test_admin import login, refused
 
 pytestmark = pytest.mark.django_db
 

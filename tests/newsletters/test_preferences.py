@@ -9,11 +9,6 @@ from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def subscription(mailing_list):
-    return SubscriptionFactory(mailing_list=mailing_list)
-
-
 def preferences_url(subscription):
     return recipient_links(subscription.subscriber_id, [])["preferences_url"]
 

@@ -14,8 +14,8 @@ from network.models import Member, Organisation, Project
 from newsletters.models import Send
 from newsletters.segments import Segment
 from newsletters.services.sending import recipients
+from tests.newsletters.conftest import login
 from tests.newsletters.factories import SubscriptionFactory
-from tests.newsletters.test_admin import login
 
 pytestmark = pytest.mark.django_db
 

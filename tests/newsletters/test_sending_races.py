@@ -25,6 +25,7 @@ from anymail.backends.test import EmailBackend as AnymailTestBackend
 from newsletters.models import Delivery, Send, Subscriber, Subscription
 from newsletters.services import sending
 from tests.newsletters.conftest import ANYMAIL_TEST
+from tests.races import all_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -44,28 +45,6 @@ def many_readers(mailing_list, count):
         Subscription(subscriber=s, mailing_list=mailing_list) for s in Subscriber.objects.all()
     )
     return set(Subscriber.objects.values_list("email", flat=True))
-
-
-def all_at_once(*jobs):
-    """Run the jobs in threads, each with its own database connection, released together."""
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # collected and asserted on below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    return errors
 
 
 def test_two_workers_and_two_resume_ticks_at_once_reach_everyone_exactly_once(
@@ -96,6 +75,7 @@ def test_two_workers_and_two_resume_ticks_at_once_reach_everyone_exactly_once(
         lambda: sending.run_send(send.pk),
         sending.resume_stalled_sends,
         sending.resume_stalled_sends,
+        timeout=300,
     )
 
     assert errors == []

@@ -13,11 +13,6 @@ from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def subscription(mailing_list):
-    return SubscriptionFactory(mailing_list=mailing_list)
-
-
 def unsubscribe_url(subscription, lists=None):
     ids = lists if lists is not None else [subscription.mailing_list_id]
     return recipient_links(subscription.subscriber_id, ids)["unsubscribe_url"]

@@ -7,13 +7,7 @@ import pytest
 
 from network.members.sign_in import make_token
 from network.models import Member, ParticipationArea, QuestionSet
-from tests.network.factories import ProjectFactory, region
-
-
-@pytest.fixture
-def savo(db):
-    whole = region("ita-ja-pohjois-suomi", "Itä- ja Pohjois-Suomi", kind="whole")
-    return region("pohjois-savo", "Pohjois-Savo", parent=whole)
+from tests.network.factories import ProjectFactory
 
 
 @pytest.fixture
