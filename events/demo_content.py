@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
+from cms.demo import demo_loader
+from cms.factories import ensure_child, place_after
+from cms.factories import translate as ensure_translation
 from cms.models import Region, Theme
 from events import demo_translations
 from events.models import (

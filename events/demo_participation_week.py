@@ -6,7 +6,8 @@ import datetime
 
 from django.utils import timezone
 
-from cms.demo import demo_loader, ensure_child
+from cms.demo import demo_loader
+from cms.factories import ensure_child
 from cms.models import Region
 from events import demo_translations
 from events.models import EventIndexPage, EventPage, EventType, ParticipationWeekPage, Submission

@@ -6,7 +6,7 @@ one event record that holds the facts (times, place, registration); none are cop
 Events organisations submit to the participation week stay in the language they were
 written in; the Swedish and English programmes link to them with "(in Finnish)"."""
 
-from cms.demo import ensure_translation
+from cms.factories import translate as ensure_translation
 
 CAFE_LEAD = {
     "sv": "På distanskaféet delar vi erfarenheter och lovande praxis i avslappnad form på nätet.",

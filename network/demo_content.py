@@ -5,7 +5,9 @@ plausible projects to about sixty, and the directory pages in three languages.""
 import datetime
 import random
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
+from cms.demo import demo_loader
+from cms.factories import ensure_child, place_after
+from cms.factories import translate as ensure_translation
 from cms.models import HomePage, Region, TargetGroup, Theme
 from network.models import (
     Organisation,

@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
+from cms.demo import demo_loader
+from cms.factories import ensure_child, place_after
+from cms.factories import translate as ensure_translation
 from cms.models import HomePage
 from newsletters.models import (
     MailingList,

@@ -6,13 +6,13 @@ from django.urls import reverse
 
 import pytest
 
+from cms.factories import translate
 from cms.roles import COMMUNICATORS
 from events.models import Submission
 from newsletters.models import Send
 from tests.browser.test_admin_preview import sign_in
 from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory, publish
 from tests.events.factories import EventIndexPageFactory
-from tests.factories import translate
 from tests.newsletters.factories import (
     MailingListFactory,
     NewsletterIndexPageFactory,

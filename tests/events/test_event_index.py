@@ -9,6 +9,7 @@ from django.utils import translation
 import pytest
 import time_machine
 
+from cms.factories import translate
 from cms.models import Region, Theme
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -16,7 +17,6 @@ from tests.events.factories import (
     EventTypeFactory,
     RegistrationFactory,
 )
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)

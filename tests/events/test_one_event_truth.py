@@ -12,10 +12,10 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from cms.factories import translate
 from events.admin_forms import SHARED_HELP
 from events.models import EventPage, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 import time_machine
 
+from cms.factories import translate
 from events.models import EventPage
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -17,7 +18,6 @@ from tests.events.factories import (
     EventSeriesPageFactory,
     RegistrationFactory,
 )
-from tests.factories import translate
 from tests.test_query_budget import QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from cms.factories import translate
 from events.models import EmailDelivery, Event, EventPage, Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC)
