@@ -4,31 +4,25 @@ notice every Finnish public-sector site must have."""
 
 from django.utils.text import slugify
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from cms.demo import demo_loader, ensure_child, ensure_translation
+from cms import factories
+from cms.demo import demo_loader
 from cms.demo.accessibility import ACCESSIBILITY
 from cms.demo.news import NEWS, PEOPLE, RESEARCH
-from cms.demo.taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
-from cms.links import site_address
+from cms.demo.taxonomies import REGION_ROWS, TARGET_GROUPS, THEMES
+from cms.factories import TRANSLATIONS
 from cms.models import (
     ContactsPage,
-    HomePage,
     NewsIndexPage,
-    NewsPage,
-    Person,
     Region,
     ResearchIndexPage,
-    ResearchItem,
-    ResearchMessagePage,
     SiteSettings,
     StandardPage,
     TargetGroup,
     Theme,
 )
-
-TRANSLATIONS = ("sv", "en")
 
 
 def paragraphs(*texts):
@@ -230,48 +224,15 @@ PRIVACY = {
 }
 
 
-def finnish_page(parent, page_class, slugs, texts, in_menu):
-    """A Finnish page under `parent` from `texts`: (title, lead, *paragraphs) per language."""
-    title, lead, *rest = texts["fi"]
-    body = {"body": body_of(rest)} if hasattr(page_class, "body") else {}
-    return ensure_child(
-        parent, page_class, slugs["fi"], title=title, lead=lead, show_in_menus=in_menu, **body
-    )
-
-
-def translate_page(page, slugs, texts):
-    """The Swedish and English translations of `page`, under their own slugs."""
-    for language in TRANSLATIONS:
-        title, lead, *rest = texts[language]
-        body = {"body": body_of(rest)} if hasattr(page, "body") else {}
-        ensure_translation(page, language, slug=slugs[language], title=title, lead=lead, **body)
-
-
-def ensure_home():
-    """The Finnish home page as the default site's root, replacing Wagtail's welcome page."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific, site
-    root = Page.get_first_root_node()
-    home = ensure_child(
-        root,
-        HomePage,
-        "etusivu",
-        **HOME["fi"],
-    )
-    previous_root = site.root_page if site else None
-    if site is None:
-        hostname, port = site_address()
-        site = Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True
-        )
-    else:
-        site.root_page = home
-        site.site_name = "Sokra"
-        site.save()
-    if previous_root is not None and previous_root.pk != home.pk:
-        previous_root.delete()
-    return home, site
+def page_texts(page_class, slugs, texts):
+    """The fields per language of a page from its slugs and texts: (title, lead,
+    *body parts); a page type without a body takes the title and lead only."""
+    fields = {}
+    for language, (title, lead, *rest) in texts.items():
+        fields[language] = {"slug": slugs[language], "title": title, "lead": lead}
+        if hasattr(page_class, "body"):
+            fields[language]["body"] = body_of(rest)
+    return fields
 
 
 def add_highlights(home, pages):
@@ -286,34 +247,32 @@ def ensure_people():
     regions = {region.slug: region for region in Region.objects.all()}
     people = {}
     for name, titles, organisation, region, role, email, phone in PEOPLE:
-        person, _ = Person.objects.get_or_create(
-            email=email,
-            defaults={
-                "name": name,
-                "title": titles["fi"],
-                "title_sv": titles["sv"],
-                "title_en": titles["en"],
-                "organisation": organisation,
-                "region": regions.get(region),
-                "role": role,
-                "phone": phone,
-            },
+        people[email] = factories.person(
+            email,
+            name=name,
+            title=titles["fi"],
+            title_sv=titles["sv"],
+            title_en=titles["en"],
+            organisation=organisation,
+            region=regions.get(region),
+            role=role,
+            phone=phone,
         )
-        people[email] = person
     return people
 
 
 @demo_loader(order=5)
 def load_taxonomies(stdout):
-    ensure_regions(Region)
-    ensure_names(Theme, THEMES)
-    ensure_names(TargetGroup, TARGET_GROUPS)
+    factories.regions(REGION_ROWS)
+    factories.terms(Theme, THEMES)
+    factories.terms(TargetGroup, TARGET_GROUPS)
     stdout.write("Regions, themes and target groups: ok")
 
 
 @demo_loader(order=10)
 def load(stdout):
-    home, site = ensure_home()
+    home = factories.home_page(**HOME["fi"])
+    site = Site.objects.get(is_default_site=True)
     # Children in menu order; the events and newsletters apps add their indexes after these.
     pages = [
         (NewsIndexPage, NEWS_INDEX_SLUGS, NEWS_INDEX, True),
@@ -323,16 +282,24 @@ def load(stdout):
         (StandardPage, ACCESSIBILITY_SLUGS, ACCESSIBILITY, False),
         (StandardPage, PRIVACY_SLUGS, PRIVACY, False),
     ]
-    finnish = [finnish_page(home, *page) for page in pages]
-    news_index, research_index, about, contacts, accessibility, privacy = finnish
-    # Highlights first, so the translations of the home page copy them.
+    fields = [page_texts(page_class, slugs, texts) for page_class, slugs, texts, _ in pages]
+    # The Finnish pages and the home page's highlights first, so the translations of the
+    # home page copy them; then the translations, under the translated home pages.
+    finnish = [
+        factories.ensure_child(home, page_class, **texts["fi"], show_in_menus=in_menu)
+        for (page_class, _slugs, _texts, in_menu), texts in zip(pages, fields, strict=True)
+    ]
+    _news_index, research_index, about, contacts, accessibility, privacy = finnish
     add_highlights(home, [research_index, about, contacts])
     for language in TRANSLATIONS:
-        ensure_translation(home, language, **HOME[language])
-    for page, (_class, slugs, texts, _in_menu) in zip(finnish, pages, strict=True):
-        translate_page(page, slugs, texts)
+        factories.translate(home, language, **HOME[language])
+    for page, texts in zip(finnish, fields, strict=True):
+        for language in TRANSLATIONS:
+            factories.translate(page, language, **texts[language])
     for slugs, texts in ABOUT_CHILDREN:
-        translate_page(finnish_page(about, StandardPage, slugs, texts, True), slugs, texts)
+        factories.translated_page(
+            about, StandardPage, page_texts(StandardPage, slugs, texts), show_in_menus=True
+        )
 
     site_settings = SiteSettings.for_site(site)
     if not site_settings.contact_email:
@@ -353,19 +320,21 @@ def load_news(stdout):
     people = ensure_people()
     for slug, date, tags, authors, texts, body in NEWS:
         title, lead = texts["fi"]
-        existing = news_index.get_children().filter(slug=slug).exists()
-        article = ensure_child(
-            news_index, NewsPage, slug, title=title, lead=lead, date=date, body=paragraphs(*body)
+        # No hero image: a card without a picture reads better than the same
+        # placeholder on every item.
+        article = factories.news_page(
+            news_index,
+            slug,
+            tags=tags,
+            authors=[people[email] for email in authors],
+            title=title,
+            lead=lead,
+            date=date,
+            body=paragraphs(*body),
         )
-        if not existing:
-            # No hero image: a card without a picture reads better than the same
-            # placeholder on every item.
-            article.tags.add(*tags)
-            article.authors.set([people[email] for email in authors])
-            article.save_revision().publish()
         for language in TRANSLATIONS:
             title, lead = texts[language]
-            ensure_translation(
+            factories.translate(
                 article,
                 language,
                 slug=slugify(title),
@@ -376,6 +345,20 @@ def load_news(stdout):
     stdout.write(f"News ({len(NEWS)} articles) and people ({len(PEOPLE)}): ok")
 
 
+def research_item(themes, title, authors, publication, year, summary, link, open_access, topic):
+    """A research item's fields from its row; `link` is its URL, DOI or URN."""
+    return {
+        "title": title,
+        "authors": authors,
+        "publication": publication,
+        "year": year,
+        "summary": summary,
+        "open_access": open_access,
+        "topic": themes.get(topic),
+        **link,
+    }
+
+
 @demo_loader(order=12)
 def load_research(stdout):
     research_index = ResearchIndexPage.objects.get(
@@ -384,27 +367,16 @@ def load_research(stdout):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for slug, issue_date, texts, intro, items in RESEARCH:
         title, lead = texts["fi"]
-        if not research_index.get_children().filter(slug=slug).exists():
-            issue = ResearchMessagePage(
-                slug=slug, title=title, lead=lead, issue_date=issue_date, intro=f"<p>{intro}</p>"
-            )
-            for title_, authors, publication, year, summary, link, open_access, topic in items:
-                issue.research_items.add(
-                    ResearchItem(
-                        title=title_,
-                        authors=authors,
-                        publication=publication,
-                        year=year,
-                        summary=summary,
-                        open_access=open_access,
-                        topic=themes.get(topic),
-                        **link,
-                    )
-                )
-            research_index.add_child(instance=issue)
-            issue.save_revision().publish()
-        issue = research_index.get_children().get(slug=slug).specific
+        issue = factories.research_message(
+            research_index,
+            slug,
+            title=title,
+            lead=lead,
+            issue_date=issue_date,
+            intro=f"<p>{intro}</p>",
+            items=[research_item(themes, *item) for item in items],
+        )
         for language in TRANSLATIONS:
             title, lead = texts[language]
-            ensure_translation(issue, language, slug=slugify(title), title=title, lead=lead)
+            factories.translate(issue, language, slug=slugify(title), title=title, lead=lead)
     stdout.write(f"Research messages ({len(RESEARCH)} issues): ok")

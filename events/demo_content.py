@@ -7,17 +7,13 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
+from cms.demo import demo_loader
+from cms.factories import ensure_child, place_after, translate, translated_page
 from cms.models import Region, Theme
-from events import demo_translations
-from events.models import (
-    EventIndexPage,
-    EventPage,
-    EventSeriesPage,
-    EventType,
-    Registration,
-    RegistrationQuestion,
-)
+from events import factories
+from events.demo_translations import ACCESSIBILITY, PAGES
+from events.factories import helsinki
+from events.models import EventIndexPage, EventPage, EventSeriesPage, RegistrationQuestion
 from network.models import Organisation
 
 EVENT_TYPES = [
@@ -29,6 +25,7 @@ EVENT_TYPES = [
     ("treffit", "Treffit", "Träff", "Meet-up"),
 ]
 
+# (slug, title, days ahead): the café series' coming events, on Fridays.
 CAFES = [
     (
         "digiosallisuus-kahvila",
@@ -44,170 +41,116 @@ CAFES = [
 ]
 
 
-def helsinki(day, hour, minute=0):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+Mode = EventPage.AttendanceMode
+CAFE_LEAD = "Etäkahvilassa jaetaan kokemuksia ja lupaavia käytäntöjä rennosti verkossa."
+COORDINATION = "Diakonia-ammattikorkeakoulu"
 
-
-def next_weekday(days_ahead, weekday):
-    """A date about `days_ahead` from today that falls on `weekday` (0 = Monday)."""
-    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
-    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
-
-
-def ensure_event_types():
-    for order, (slug, fi, sv, en) in enumerate(EVENT_TYPES):
-        EventType.objects.get_or_create(
-            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order}
-        )
-    return {event_type.slug: event_type for event_type in EventType.objects.all()}
-
-
-def ensure_event(parent, slug, **fields):
-    themes = fields.pop("themes", [])
-    event = ensure_child(parent, EventPage, slug, **fields)
-    if themes and not event.themes.exists():
-        event.themes.set(themes)
-        event.save_revision().publish()
-    return event
-
-
-@demo_loader(order=30)
-def load(stdout):
-    types = ensure_event_types()
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    index = ensure_child(
-        home,
-        EventIndexPage,
-        "tapahtumat",
-        title="Tapahtumat",
-        lead="Webinaareja, etäkahviloita ja työpajoja osallisuuden edistäjille.",
-        show_in_menus=True,
-    )
-    ensure_translation(index, "sv", title="Evenemang", slug="evenemang")
-    ensure_translation(index, "en", title="Events", slug="events")
-    place_after(index, "ajankohtaista")
-    index.refresh_from_db()  # the move changed its path in the tree
-
-    regions = {region.slug: region for region in Region.objects.all()}
-    coordination = Organisation.objects.filter(name="Diakonia-ammattikorkeakoulu").first()
-    series = ensure_child(
-        index,
-        EventSeriesPage,
-        "etela-ja-lansi-suomen-kahvilat",
-        title="Etelä- ja Länsi-Suomen kahvilat",
-        lead="Kuukausittaiset etäkahvilat hanketyöntekijöille klo 9.30–11.00.",
-    )
-    for slug, title, days_ahead in CAFES:
-        day = next_weekday(days_ahead, weekday=4)
-        ensure_event(
-            series,
-            slug,
-            title=title,
-            lead="Etäkahvilassa jaetaan kokemuksia ja lupaavia käytäntöjä rennosti verkossa.",
-            event_type=types["kahvila"],
-            start=helsinki(day, 9, 30),
-            end=helsinki(day, 11),
-            attendance_mode=EventPage.AttendanceMode.ONLINE,
-            online_platform="Teams",
-            online_join_url="https://teams.example.org/l/meetup-join/kahvila-" + slug,
-            organiser=coordination,
-            region=regions["uusimaa"],
-            registration_enabled=True,
-            capacity=30,
-        )
-    webinar_day = next_weekday(21, weekday=1)
-    ensure_event(
-        index,
+# The index's own events: (slug, day as (days ahead, weekday) or a date, hours, facts).
+# `type` is an event type's slug, `region` a region's, `themes` theme slugs, and
+# `organiser` is the coordination when true.
+EVENTS = [
+    (
         "kaikki-mukaan-webinaari",
-        title="Kaikki mukaan: kuinka heikoimmassa asemassa olevien vaikuttamista voi tukea",
-        lead="Webinaarissa kuullaan, miten kokemusasiantuntijat ja järjestöt tukevat "
-        "vaikuttamista.",
-        event_type=types["webinaari"],
-        start=helsinki(webinar_day, 13),
-        end=helsinki(webinar_day, 15),
-        attendance_mode=EventPage.AttendanceMode.ONLINE,
-        online_platform="Zoom",
-        online_join_url="https://zoom.example.org/j/1234567890",
-        organiser=coordination,
-        region=regions["valtakunnallinen"],
-        themes=Theme.objects.filter(slug__in=["kokemusasiantuntijuus", "kansalaisvaikuttaminen"]),
-        registration_enabled=True,
-        capacity=100,
-        registration_questions=[
-            RegistrationQuestion(
-                label="Mihin kysymykseen toivoisit webinaarissa vastausta?", kind="text"
-            ),
-            RegistrationQuestion(
-                label="Haluatko tallenteen linkin sähköpostiisi?", kind="checkbox"
-            ),
-        ],
-    )
-    meeting_day = next_weekday(30, weekday=1)
-    meeting = ensure_event(
-        index,
+        (21, 1),
+        ((13, 0), (15, 0)),
+        {
+            "title": "Kaikki mukaan: kuinka heikoimmassa asemassa olevien vaikuttamista voi tukea",
+            "lead": "Webinaarissa kuullaan, miten kokemusasiantuntijat ja järjestöt tukevat "
+            "vaikuttamista.",
+            "type": "webinaari",
+            "attendance_mode": Mode.ONLINE,
+            "online_platform": "Zoom",
+            "online_join_url": "https://zoom.example.org/j/1234567890",
+            "organiser": True,
+            "region": "valtakunnallinen",
+            "themes": ["kokemusasiantuntijuus", "kansalaisvaikuttaminen"],
+            "registration_enabled": True,
+            "capacity": 100,
+            "questions": [
+                {"label": "Mihin kysymykseen toivoisit webinaarissa vastausta?", "kind": "text"},
+                {"label": "Haluatko tallenteen linkin sähköpostiisi?", "kind": "checkbox"},
+            ],
+        },
+    ),
+    (
         "osallisuus-pohjois-pohjanmaalla",
-        title="Osallisuus Pohjois-Pohjanmaalla – alueellinen verkostotapaaminen",
-        lead="Alueen hankkeet kokoontuvat jakamaan kuulumisia ja suunnittelemaan yhteistyötä.",
-        event_type=types["tyokokous"],
-        start=helsinki(meeting_day, 9),
-        end=helsinki(meeting_day, 12),
-        attendance_mode=EventPage.AttendanceMode.ONSITE,
-        venue_name="Oulun kaupunginkirjasto, Pakkala-sali",
-        street_address="Kaarlenväylä 3",
-        postal_code="90100",
-        municipality="Oulu",
-        region=regions["pohjois-pohjanmaa"],
-        accessibility_info="Esteetön sisäänkäynti ja induktiosilmukka.",
-        registration_enabled=True,
-        capacity=3,
-        registration_questions=[
-            RegistrationQuestion(
-                label="Lounas", kind="choice", choices="Sekaruoka\nKasvisruoka", required=True
-            )
-        ],
-    )
-    ensure_event(
-        index,
+        (30, 1),
+        ((9, 0), (12, 0)),
+        {
+            "title": "Osallisuus Pohjois-Pohjanmaalla – alueellinen verkostotapaaminen",
+            "lead": "Alueen hankkeet kokoontuvat jakamaan kuulumisia ja suunnittelemaan "
+            "yhteistyötä.",
+            "type": "tyokokous",
+            "attendance_mode": Mode.ONSITE,
+            "venue_name": "Oulun kaupunginkirjasto, Pakkala-sali",
+            "street_address": "Kaarlenväylä 3",
+            "postal_code": "90100",
+            "municipality": "Oulu",
+            "region": "pohjois-pohjanmaa",
+            "accessibility_info": "Esteetön sisäänkäynti ja induktiosilmukka.",
+            "registration_enabled": True,
+            "capacity": 3,
+            "questions": [
+                {
+                    "label": "Lounas",
+                    "kind": "choice",
+                    "choices": "Sekaruoka\nKasvisruoka",
+                    "required": True,
+                }
+            ],
+        },
+    ),
+    (
         "osallistu-ja-osallista",
-        title="Osallistu ja osallista! – koordinaatiohankkeen päätöstilaisuus",
-        lead="Koordinaatiohankkeen päätöstilaisuudessa koottiin yhteen hankekauden opit.",
-        event_type=types["seminaari"],
-        start=helsinki(datetime.date(2023, 5, 9), 9),
-        end=helsinki(datetime.date(2023, 5, 9), 15),
-        attendance_mode=EventPage.AttendanceMode.MIXED,
-        venue_name="Tieteiden talo",
-        street_address="Kirkkokatu 6",
-        postal_code="00170",
-        municipality="Helsinki",
-        online_platform="YouTube",
-        recording_url="https://video.example.org/osallistu-ja-osallista",
-        region=regions["valtakunnallinen"],
-    )
-    past_cafe_day = next_weekday(-60, weekday=4)
-    past_cafe = ensure_event(
-        series,
-        "osallisuuden-mittaaminen-kahvila",
-        title="Osallisuuden mittaaminen hankkeissa",
-        lead="Kahvilassa tutustuttiin osallisuusindikaattoriin ja sen käyttöön hankkeissa.",
-        event_type=types["kahvila"],
-        start=helsinki(past_cafe_day, 9, 30),
-        end=helsinki(past_cafe_day, 11),
-        attendance_mode=EventPage.AttendanceMode.ONLINE,
-        online_platform="Teams",
-        recording_url="https://video.example.org/osallisuuden-mittaaminen",
-        organiser=coordination,
-        region=regions["uusimaa"],
-        registration_enabled=True,
-        capacity=30,
-    )
-    # The series before its events, so their translations land under its translation.
-    for page in [series, *EventPage.objects.descendant_of(index).order_by("path")]:
-        demo_translations.translate(page)
-    ensure_registrations(meeting, DEMO_PEOPLE, answers={"Lounas": "Kasvisruoka"})
-    ensure_registrations(past_cafe, DEMO_PEOPLE[:3], attended=True)
-    stdout.write("Events, the café series, a webinar and registrations: ok")
-
-
+        datetime.date(2023, 5, 9),
+        ((9, 0), (15, 0)),
+        {
+            "title": "Osallistu ja osallista! – koordinaatiohankkeen päätöstilaisuus",
+            "lead": "Koordinaatiohankkeen päätöstilaisuudessa koottiin yhteen hankekauden opit.",
+            "type": "seminaari",
+            "attendance_mode": Mode.MIXED,
+            "venue_name": "Tieteiden talo",
+            "street_address": "Kirkkokatu 6",
+            "postal_code": "00170",
+            "municipality": "Helsinki",
+            "online_platform": "YouTube",
+            "recording_url": "https://video.example.org/osallistu-ja-osallista",
+            "region": "valtakunnallinen",
+        },
+    ),
+]
+# A past café of the series, with its recording and who came.
+PAST_CAFE = (
+    "osallisuuden-mittaaminen-kahvila",
+    (-60, 4),
+    ((9, 30), (11, 0)),
+    {
+        "title": "Osallisuuden mittaaminen hankkeissa",
+        "lead": "Kahvilassa tutustuttiin osallisuusindikaattoriin ja sen käyttöön hankkeissa.",
+        "type": "kahvila",
+        "attendance_mode": Mode.ONLINE,
+        "online_platform": "Teams",
+        "recording_url": "https://video.example.org/osallisuuden-mittaaminen",
+        "organiser": True,
+        "region": "uusimaa",
+        "registration_enabled": True,
+        "capacity": 30,
+    },
+)
+INDEX = {
+    "fi": {
+        "slug": "tapahtumat",
+        "title": "Tapahtumat",
+        "lead": "Webinaareja, etäkahviloita ja työpajoja osallisuuden edistäjille.",
+    },
+    "sv": {"slug": "evenemang", "title": "Evenemang"},
+    "en": {"slug": "events", "title": "Events"},
+}
+SERIES = {
+    "slug": "etela-ja-lansi-suomen-kahvilat",
+    "title": "Etelä- ja Länsi-Suomen kahvilat",
+    "lead": "Kuukausittaiset etäkahvilat hanketyöntekijöille klo 9.30–11.00.",
+}
 DEMO_PEOPLE = [
     ("Aino Esimerkki", "aino.esimerkki@example.org", "Voset-hanke"),
     ("Eero Kuvitteellinen", "eero.kuvitteellinen@example.org", "Kuopion kaupunki"),
@@ -216,26 +159,83 @@ DEMO_PEOPLE = [
 ]
 
 
-def ensure_registrations(event, people, *, answers=None, attended=False):
-    """Fictional registrants of the event page `event` (on its record, so every language
-    counts them): the first fill the seats, the rest wait. Only once per event."""
-    if Registration.objects.filter(event_id=event.event_id).exists():
-        return
-    questions = {q.label: str(q.key) for q in event.registration_questions.all()}
-    for number, (name, email, organisation) in enumerate(people):
-        full = event.capacity is not None and number >= event.capacity
-        Registration.objects.create(
-            event=event.record,
-            language=event.locale.language_code,
-            name=name,
-            email=email,
-            organisation=organisation,
-            status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
-            attended=attended,
-            answers={questions[label]: value for label, value in (answers or {}).items()},
-            consent_version="demo",
-            created_at=event.start - datetime.timedelta(days=14 - number),
-        )
+def next_weekday(days_ahead, weekday):
+    """A date about `days_ahead` from today that falls on `weekday` (0 = Monday)."""
+    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def add_event(parent, row, types, regions):
+    """The event page of a table row, its names looked up and its day worked out."""
+    slug, day, (start, end), facts = row
+    facts = dict(facts)
+    if isinstance(day, tuple):
+        day = next_weekday(*day)
+    if facts.pop("organiser", False):
+        facts["organiser"] = Organisation.objects.filter(name=COORDINATION).first()
+    questions = facts.pop("questions", [])
+    if questions:
+        facts["registration_questions"] = [RegistrationQuestion(**q) for q in questions]
+    return factories.event_page(
+        parent,
+        slug,
+        event_type=types[facts.pop("type")],
+        region=regions[facts.pop("region")],
+        themes=Theme.objects.filter(slug__in=facts.pop("themes", [])),
+        start=helsinki(day, *start),
+        end=helsinki(day, *end),
+        **facts,
+    )
+
+
+def cafe(slug, title, days_ahead):
+    """A table row for one of the series' coming cafés."""
+    facts = {
+        "title": title,
+        "lead": CAFE_LEAD,
+        "type": "kahvila",
+        "attendance_mode": Mode.ONLINE,
+        "online_platform": "Teams",
+        "online_join_url": "https://teams.example.org/l/meetup-join/kahvila-" + slug,
+        "organiser": True,
+        "region": "uusimaa",
+        "registration_enabled": True,
+        "capacity": 30,
+    }
+    return (slug, (days_ahead, 4), ((9, 30), (11, 0)), facts)
+
+
+def translate_event(page):
+    """The Swedish and English pages of a Finnish demo page, if it has words for them."""
+    for language, (slug, title, lead) in PAGES.get(page.slug, {}).items():
+        extra = {}
+        if page.slug in ACCESSIBILITY:
+            extra["accessibility_info"] = ACCESSIBILITY[page.slug][language]
+        translate(page, language, slug=slug, title=title, lead=lead, **extra)
+
+
+@demo_loader(order=30)
+def load(stdout):
+    types = factories.event_types(EVENT_TYPES)
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = translated_page(home, EventIndexPage, INDEX, show_in_menus=True)
+    place_after(index, "ajankohtaista")
+    index.refresh_from_db()  # the move changed its path in the tree
+
+    regions = {region.slug: region for region in Region.objects.all()}
+    series = ensure_child(index, EventSeriesPage, **SERIES)
+    for row in CAFES:
+        add_event(series, cafe(*row), types, regions)
+    events = {row[0]: add_event(index, row, types, regions) for row in EVENTS}
+    past_cafe = add_event(series, PAST_CAFE, types, regions)
+    # The series before its events, so their translations land under its translation.
+    for page in [series, *EventPage.objects.descendant_of(index).order_by("path")]:
+        translate_event(page)
+    factories.registrations(
+        events["osallisuus-pohjois-pohjanmaalla"], DEMO_PEOPLE, answers={"Lounas": "Kasvisruoka"}
+    )
+    factories.registrations(past_cafe, DEMO_PEOPLE[:3], attended=True)
+    stdout.write("Events, the café series, a webinar and registrations: ok")
 
 
 from events import demo_participation_week  # noqa: E402, F401  (registers its loader)

@@ -6,11 +6,13 @@ import datetime
 
 from django.utils import timezone
 
-from cms.demo import demo_loader, ensure_child
+from cms.demo import demo_loader
+from cms.factories import translate
 from cms.models import Region
-from events import demo_translations
-from events.models import EventIndexPage, EventPage, EventType, ParticipationWeekPage, Submission
-from events.participation_week import services
+from events import factories
+from events.demo_translations import WEEK
+from events.factories import helsinki
+from events.models import EventIndexPage, EventPage, EventType
 
 # organiser | title | type | day of the week and hours | place ("verkossa" = online;
 # "+ verkossa" = also online) | region | language when not Finnish
@@ -61,7 +63,8 @@ def rows(table):
         yield [part.strip() for part in line.split("|")]
 
 
-def make_submission(week, types, regions, number, row):
+def submission_facts(week, types, regions, number, row):
+    """A submission's fields from a table row, with a fictional contact numbered `number`."""
     organiser, title, type_slug, when, place, region, *language = row
     day, hours = when.split()
     first_hour, last_hour = (int(hour) for hour in hours.split("-"))
@@ -75,28 +78,23 @@ def make_submission(week, types, regions, number, row):
         mode = EventPage.AttendanceMode.MIXED
     else:
         mode = EventPage.AttendanceMode.ONSITE
-    return Submission.objects.create(
-        week=week,
-        organiser_name=organiser,
-        contact_name=f"{first} {last}",
-        contact_email=f"{first}.{last}.{number}@example.org".lower().translate(ASCII),
-        title=title,
-        description=f"{title}. Tervetuloa mukaan – tilaisuus on maksuton ja avoin kaikille.",
-        event_type=types[type_slug],
-        start=helsinki(date, first_hour),
-        end=helsinki(date, last_hour),
-        attendance_mode=mode,
-        venue_name="" if online else venue,
-        municipality="" if online else municipality,
-        region=regions[region],
-        language=language[0] if language else "fi",
-        accessibility_info="Tekstitys käytössä." if online else "Esteetön sisäänkäynti.",
-        link=f"https://osallisuusviikko.example.org/tapahtumat/{number}",
-    )
-
-
-def helsinki(day, hour):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    return {
+        "organiser_name": organiser,
+        "contact_name": f"{first} {last}",
+        "contact_email": f"{first}.{last}.{number}@example.org".lower().translate(ASCII),
+        "title": title,
+        "description": f"{title}. Tervetuloa mukaan – tilaisuus on maksuton ja avoin kaikille.",
+        "event_type": types[type_slug],
+        "start": helsinki(date, first_hour),
+        "end": helsinki(date, last_hour),
+        "attendance_mode": mode,
+        "venue_name": "" if online else venue,
+        "municipality": "" if online else municipality,
+        "region": regions[region],
+        "language": language[0] if language else "fi",
+        "accessibility_info": "Tekstitys käytössä." if online else "Esteetön sisäänkäynti.",
+        "link": f"https://osallisuusviikko.example.org/tapahtumat/{number}",
+    }
 
 
 # After events.demo_content's loader (order 30), which adds the index and the event types;
@@ -107,10 +105,8 @@ def load(stdout):
     if index is None:
         return
     start = week_start()
-    existing = ParticipationWeekPage.objects.child_of(index).first()
-    week = existing or ensure_child(
+    week = factories.participation_week(
         index,
-        ParticipationWeekPage,
         "osallisuusviikko",
         title=f"Osallisuusviikko {start.year}",
         start_date=start,
@@ -118,18 +114,18 @@ def load(stdout):
         lead="Osallisuusviikolla kuka tahansa voi järjestää tapahtuman osallisuuden puolesta. "
         "Kokosimme koko Suomen tapahtumat yhteen ohjelmaan ja kalenteriin.",
     )
-    demo_translations.translate_week(week)
+    for language, (slug, title, lead) in WEEK.items():
+        title = title.format(year=week.start_date.year)
+        translate(week, language, slug=slug, title=title, lead=lead)
     if week.submissions.exists():
         stdout.write("Participation week: ok (already there)")
         return
     types = {event_type.slug: event_type for event_type in EventType.objects.all()}
     regions = {region.slug: region for region in Region.objects.all()}
     for number, row in enumerate(rows(APPROVED)):
-        services.approve(
-            make_submission(week, types, regions, number, row),
-            create_organisation=True,
-            notify=False,
+        factories.submission(
+            week, approve=True, **submission_facts(week, types, regions, number, row)
         )
     for number, row in enumerate(rows(PENDING), start=100):
-        make_submission(week, types, regions, number, row)
+        factories.submission(week, **submission_facts(week, types, regions, number, row))
     stdout.write("Participation week with approved and pending submissions: ok")

@@ -1,12 +1,10 @@
-"""Swedish and English pages for the coordination's own demo events, series and
+"""Swedish and English words for the coordination's own demo events, series and
 participation week: the words only. Each translation is made with Wagtail's
 copy-for-translation, so it shares the Finnish page's translation key and with it the
 one event record that holds the facts (times, place, registration); none are copied.
 
 Events organisations submit to the participation week stay in the language they were
 written in; the Swedish and English programmes link to them with "(in Finnish)"."""
-
-from cms.demo import ensure_translation
 
 CAFE_LEAD = {
     "sv": "På distanskaféet delar vi erfarenheter och lovande praxis i avslappnad form på nätet.",
@@ -137,19 +135,3 @@ WEEK = {
         "gathered the events from all over Finland into one programme and calendar.",
     ),
 }
-
-
-def translate(page):
-    """The Swedish and English pages of the Finnish demo page `page`, if it has words
-    for them; a series is translated before its events, so they land under it."""
-    for language, (slug, title, lead) in PAGES.get(page.slug, {}).items():
-        extra = {}
-        if page.slug in ACCESSIBILITY:
-            extra["accessibility_info"] = ACCESSIBILITY[page.slug][language]
-        ensure_translation(page, language, slug=slug, title=title, lead=lead, **extra)
-
-
-def translate_week(week):
-    for language, (slug, title, lead) in WEEK.items():
-        title = title.format(year=week.start_date.year)
-        ensure_translation(week, language, slug=slug, title=title, lead=lead)

@@ -2,19 +2,13 @@
 own material (shared/CONTEXT.md and the seed decks), filled out with fictional but
 plausible projects to about sixty, and the directory pages in three languages."""
 
-import datetime
 import random
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
-from cms.models import HomePage, Region, TargetGroup, Theme
-from network.models import (
-    Organisation,
-    ParticipationArea,
-    PracticeModel,
-    PracticeModelIndexPage,
-    Project,
-    ProjectDirectoryPage,
-)
+from cms.demo import demo_loader
+from cms.factories import place_after, translated_page
+from cms.models import HomePage, Region
+from network import factories
+from network.models import Organisation, PracticeModelIndexPage, Project, ProjectDirectoryPage
 
 Kind = Organisation.Kind
 ESF = Project.Programme.ESF_2014_2020
@@ -427,78 +421,62 @@ LIBRARY = {
 }
 
 
-def ensure_organisations(regions):
-    for name, kind, municipality, region in ORGANISATIONS:
-        Organisation.objects.get_or_create(
-            name=name,
-            defaults={"kind": kind, "municipality": municipality, "region": regions[region]},
-        )
-    return {organisation.name: organisation for organisation in Organisation.objects.all()}
-
-
-def ensure_project(row, organisations, regions):
+def add_project(row, organisations, regions):
     name, short, implementer, partners, places, programme, years, groups, themes, summary = row
-    project, created = Project.objects.get_or_create(
-        name=name,
-        defaults={
-            "short_name": short,
-            "organisation": organisations[implementer],
-            "programme": programme,
-            "start_date": datetime.date(years[0], 1, 1),
-            "end_date": datetime.date(years[1], 12, 31),
-            "summary": summary,
-            "goals": "Vahvistaa osallistujien osallisuutta ja toimijuutta.",
-            "methods": "Ryhmätoiminta, yksilöohjaus ja yhteiskehittäminen.",
-            "website": "https://www.example.org/",
-        },
+    factories.project(
+        name,
+        organisation=organisations[implementer],
+        years=years,
+        partners=[organisations[partner] for partner in partners],
+        regions=[regions[place] for place in places],
+        target_groups=groups,
+        themes=themes,
+        short_name=short,
+        programme=programme,
+        summary=summary,
+        goals="Vahvistaa osallistujien osallisuutta ja toimijuutta.",
+        methods="Ryhmätoiminta, yksilöohjaus ja yhteiskehittäminen.",
+        website="https://www.example.org/",
     )
-    if created:
-        project.partners.set([organisations[partner] for partner in partners])
-        project.regions.set([regions[place] for place in places])
-        project.target_groups.set(TargetGroup.objects.filter(slug__in=groups))
-        project.themes.set(Theme.objects.filter(slug__in=themes))
 
 
-def ensure_practice_models():
-    for name, projects, themes, areas, groups, summary, description in PRACTICE_MODELS:
-        model, created = PracticeModel.objects.get_or_create(
-            name=name,
-            defaults={
-                "summary": summary,
-                "description": description,
-                "evaluation": "Mallia on arvioitu hankkeen osallistujien ja työntekijöiden "
-                "kanssa; se on siirrettävissä muihin kuntiin.",
-                "external_url": "https://www.innokyla.fi/",
-            },
-        )
-        if created:
-            model.projects.set(Project.objects.filter(name__in=projects))
-            model.themes.set(Theme.objects.filter(slug__in=themes))
-            model.participation_areas.set(ParticipationArea.objects.filter(slug__in=areas))
-            model.target_groups.set(TargetGroup.objects.filter(slug__in=groups))
-
-
-def ensure_index(home, page_class, texts, after):
-    slug, title, lead = texts["fi"]
-    page = ensure_child(home, page_class, slug, title=title, lead=lead, show_in_menus=True)
-    for language in ("sv", "en"):
-        slug, title, lead = texts[language]
-        ensure_translation(page, language, title=title, slug=slug, lead=lead)
-    place_after(page, after)
-    return page
+def index_texts(rows):
+    """An index page's fields per language from its (slug, title, lead) rows."""
+    return {
+        language: {"slug": slug, "title": title, "lead": lead}
+        for language, (slug, title, lead) in rows.items()
+    }
 
 
 @demo_loader(order=20)
 def load(stdout):
     regions = {region.slug: region for region in Region.objects.all()}
-    organisations = ensure_organisations(regions)
+    for name, kind, municipality, region in ORGANISATIONS:
+        factories.organisation(name, kind=kind, municipality=municipality, region=regions[region])
+    organisations = {organisation.name: organisation for organisation in Organisation.objects.all()}
     for row in PROJECTS:
-        ensure_project(row, organisations, regions)
+        add_project(row, organisations, regions)
     for row in fill_projects(organisations, regions):
-        ensure_project(row, organisations, regions)
-    ensure_practice_models()
+        add_project(row, organisations, regions)
+    for name, projects, themes, areas, groups, summary, description in PRACTICE_MODELS:
+        factories.practice_model(
+            name,
+            projects=projects,
+            themes=themes,
+            participation_areas=areas,
+            target_groups=groups,
+            summary=summary,
+            description=description,
+            evaluation="Mallia on arvioitu hankkeen osallistujien ja työntekijöiden kanssa; "
+            "se on siirrettävissä muihin kuntiin.",
+            external_url="https://www.innokyla.fi/",
+        )
     home = HomePage.objects.filter(locale__language_code="fi").first()
     if home is not None:
-        ensure_index(home, ProjectDirectoryPage, DIRECTORY, "tutkimusviestit")
-        ensure_index(home, PracticeModelIndexPage, LIBRARY, "hankkeet")
+        for page_class, texts, after in [
+            (ProjectDirectoryPage, DIRECTORY, "tutkimusviestit"),
+            (PracticeModelIndexPage, LIBRARY, "hankkeet"),
+        ]:
+            page = translated_page(home, page_class, index_texts(texts), show_in_menus=True)
+            place_after(page, after)
     stdout.write(f"Directory: {Project.objects.count()} projects: ok")

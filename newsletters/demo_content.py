@@ -1,19 +1,13 @@
 """Demo content: the three mailing lists, the newsletter archive page in three
 languages, a draft-ready first issue and two fictional subscribers."""
 
-from django.utils import timezone
-
 from wagtail.rich_text import RichText
 
-from cms.demo import demo_loader, ensure_child, ensure_translation, place_after
+from cms.demo import demo_loader
+from cms.factories import place_after, translated_page
 from cms.models import HomePage
-from newsletters.models import (
-    MailingList,
-    NewsletterIndexPage,
-    NewsletterIssuePage,
-    Subscriber,
-    Subscription,
-)
+from newsletters import factories
+from newsletters.models import MailingList, NewsletterIndexPage, NewsletterIssuePage, Subscriber
 
 LISTS = [
     {
@@ -126,35 +120,22 @@ SUBSCRIBERS = [
 
 @demo_loader(order=40)
 def load(stdout):
-    lists = {}
-    for fields in LISTS:
-        lists[fields["slug"]], _created = MailingList.objects.get_or_create(
-            slug=fields["slug"], defaults=fields
-        )
+    lists = {fields["slug"]: factories.mailing_list(**fields) for fields in LISTS}
     home = HomePage.objects.filter(locale__language_code="fi").first()
     if home is None:
         return
-    index = ensure_child(home, NewsletterIndexPage, show_in_menus=True, **INDEX["fi"])
-    for language in ("sv", "en"):
-        ensure_translation(index, language, **INDEX[language])
+    index = translated_page(home, NewsletterIndexPage, INDEX, show_in_menus=True)
     place_after(index, "tietoa-meista")
     link_home_call_to_action(home, index)
-    issue = ensure_child(index, NewsletterIssuePage, **issue_fields("fi"))
-    for language in ("sv", "en"):
-        ensure_translation(issue, language, **issue_fields(language))
-    newsletter = lists["osallisuutta-paatoksiin"]
+    translated_page(
+        index, NewsletterIssuePage, {language: issue_fields(language) for language in ISSUE}
+    )
     for email, name in SUBSCRIBERS:
-        subscriber = Subscriber.objects.for_email(email) or Subscriber.objects.create(
-            email=email, name=name, source=Subscriber.Source.STAFF
-        )
-        Subscription.objects.get_or_create(
-            subscriber=subscriber,
-            mailing_list=newsletter,
-            defaults={
-                "consent_text": "Demo",
-                "consent_source": "demo",
-                "consent_at": timezone.now(),
-            },
+        factories.subscription(
+            factories.subscriber(email, name=name, source=Subscriber.Source.STAFF),
+            lists["osallisuutta-paatoksiin"],
+            consent_text="Demo",
+            consent_source="demo",
         )
     stdout.write("Mailing lists, newsletter archive and first issue: ok")
 

@@ -9,8 +9,8 @@ from django.utils import translation
 
 import pytest
 
+from cms.factories import make_site
 from tests import migrated_data
-from tests.factories import make_site
 
 pytest_plugins = ["tests.browser.fixtures"]
 

@@ -1,7 +1,8 @@
-"""Demo content: the registry each app adds its loader to, and helpers to build pages.
+"""Demo content: the registry each app adds its loader to.
 
 `manage.py load_demo_content` imports every installed app's ``demo_content`` module
 and runs the loaders registered here in order, so `cms` never imports the other apps.
+The loaders are data tables fed through each app's `factories`.
 """
 
 from dataclasses import dataclass, field
@@ -31,49 +32,3 @@ def demo_loader(order):
 
 def registered_loaders():
     return sorted(_loaders)
-
-
-def ensure_child(parent, page_class, slug, **fields):
-    """The live child of `parent` with `slug`, created and published if missing.
-
-    An existing page is left as editors may have changed it.
-    """
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = page_class(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_translation(page, language_code, **fields):
-    """The live translation of `page` into `language_code`, created if missing."""
-    from wagtail.models import Locale
-
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    translated.save_revision().publish()
-    return translated
-
-
-def place_after(page, sibling_slug):
-    """Put `page` and its translations right after the sibling `sibling_slug` (and its
-    translations), so the main menu reads in the designed order. Moves nothing that is
-    already in place."""
-    sibling = page.get_siblings().filter(slug=sibling_slug).first()
-    if sibling is None:
-        return
-    for translated in page.get_translations(inclusive=True):
-        anchor = sibling.get_translation_or_none(translated.locale)
-        if anchor is None:
-            continue
-        following = anchor.get_next_sibling()
-        if following is None or following.pk != translated.pk:
-            translated.move(anchor, pos="right")

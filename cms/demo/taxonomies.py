@@ -120,7 +120,6 @@ REGION_ROWS = [
         WHOLE_SOUTH_WEST,
     ),
 ]
-REGIONS = [row[:4] for row in REGION_ROWS]
 
 
 THEMES = [
@@ -188,20 +187,3 @@ TARGET_GROUPS = [
         "Groups facing discrimination",
     ),
 ]
-
-
-def ensure_names(model, rows):
-    for order, (slug, fi, sv, en) in enumerate(rows):
-        model.objects.get_or_create(
-            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order}
-        )
-
-
-def ensure_regions(model):
-    """The regions with their names, kinds and wholes; a region editors have already
-    given a whole is left as it is."""
-    ensure_names(model, REGIONS)
-    for slug, _fi, _sv, _en, kind, parent in REGION_ROWS:
-        model.objects.filter(slug=slug, parent__isnull=True).update(
-            kind=kind, parent=model.objects.filter(slug=parent).first() if parent else None
-        )

@@ -26,6 +26,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from cms.demo.accessibility import ACCESSIBILITY
 from cms.demo_content import body_of
+from cms.factories import make_site, translate
 from cms.models import Region
 from events.models import (
     EventPage,
@@ -52,7 +53,7 @@ from tests.events.factories import (
     ParticipationWeekPageFactory,
     RegistrationFactory,
 )
-from tests.factories import StandardPageFactory, make_site, translate
+from tests.factories import StandardPageFactory
 from tests.network.factories import ProjectDirectoryPageFactory, ProjectFactory
 from tests.newsletters.factories import MailingListFactory, NewsletterIndexPageFactory
 

@@ -8,12 +8,12 @@ from django.utils.translation import gettext
 
 import pytest
 
+from cms.factories import make_site
 from network.members.sign_in import make_token
 from network.models import Assessment, Member, QuestionSet
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
 from tests.browser.public_site import shared_site
-from tests.factories import make_site
 from tests.network.factories import ProjectFactory
 
 # One site and server for the module. Only the first test stores an assessment (of its

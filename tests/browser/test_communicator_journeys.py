@@ -7,6 +7,7 @@ from django.urls import reverse
 
 import pytest
 
+from cms.factories import make_site, translate
 from cms.roles import COMMUNICATORS
 from events.models import Submission
 from newsletters.models import Send
@@ -14,7 +15,6 @@ from tests.browser.fixtures import new_page
 from tests.browser.public_site import shared_site
 from tests.browser.test_admin_preview import sign_in
 from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory, publish
-from tests.factories import make_site, translate
 from tests.newsletters.factories import (
     MailingListFactory,
     NewsletterIndexPageFactory,

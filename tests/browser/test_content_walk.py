@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from cms.factories import make_site
 from cms.models import Region
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
@@ -17,7 +18,6 @@ from tests.cms.factories import (
     ResearchMessagePageFactory,
     publish,
 )
-from tests.factories import make_site
 
 # One site and server for the module (the tests only read it).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -4,11 +4,11 @@ on any page on the way (the map too)."""
 
 import pytest
 
+from cms.factories import make_site, translate
 from cms.models import Region
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
 from tests.browser.public_site import shared_site
-from tests.factories import make_site, translate
 from tests.network.factories import (
     PracticeModelFactory,
     PracticeModelIndexPageFactory,

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 import pytest
 
+from cms.factories import translate
 from tests.browser.axe import assert_accessible
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.factories import translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

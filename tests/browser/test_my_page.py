@@ -8,13 +8,13 @@ from django.core import mail
 
 import pytest
 
+from cms.factories import make_site
 from events.models import Registration
 from network.models import Member
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
 from tests.browser.public_site import shared_site
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories import make_site
 
 # One site and server for the module: one member and registration per language, so a
 # test's cancellation leaves the others' as they were. On SQLite the server writes in

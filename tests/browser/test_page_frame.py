@@ -1,9 +1,10 @@
 import pytest
 
+from cms.factories import make_site, translate
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
 from tests.browser.public_site import shared_site
-from tests.factories import StandardPageFactory, make_site, translate
+from tests.factories import StandardPageFactory
 
 # One site and server for the module (the tests only read it).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

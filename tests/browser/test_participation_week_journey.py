@@ -4,6 +4,7 @@ from django.urls import reverse
 import pytest
 from icalendar import Calendar
 
+from cms.factories import make_site
 from cms.models import Region
 from tests.browser.axe import assert_accessible
 from tests.browser.fixtures import new_page
@@ -13,7 +14,6 @@ from tests.events.factories import (
     EventTypeFactory,
     ParticipationWeekPageFactory,
 )
-from tests.factories import make_site
 
 # One site and server for the module. Only the first test writes (a submission and its
 # approval), and nothing the other tests look at depends on it.

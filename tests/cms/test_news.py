@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 import feedparser
 import pytest
 
+from cms.factories import translate
 from cms.models import NewsPage
 from tests.cms.factories import (
     ImageFactory,
@@ -12,7 +13,6 @@ from tests.cms.factories import (
     PersonFactory,
     publish,
 )
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,9 @@ import re
 
 import pytest
 
+from cms.factories import translate
 from cms.models import SiteSettings
-from tests.factories import StandardPageFactory, translate
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

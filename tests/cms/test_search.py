@@ -4,8 +4,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
+from cms.factories import translate
 from tests.cms.factories import NewsPageFactory
-from tests.factories import StandardPageFactory, translate
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
+from cms.factories import translate
 from tests.cms.factories import ImageFactory, NewsIndexPageFactory, NewsPageFactory, publish
-from tests.factories import StandardPageFactory, translate
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import zoneinfo
 
 import pytest
 
+from cms.factories import translate
 from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")

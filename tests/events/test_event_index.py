@@ -8,6 +8,7 @@ from django.utils import translation
 
 import pytest
 
+from cms.factories import translate
 from cms.models import Region, Theme
 from tests.events.conftest import NOW
 from tests.events.factories import (
@@ -15,7 +16,6 @@ from tests.events.factories import (
     EventTypeFactory,
     RegistrationFactory,
 )
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

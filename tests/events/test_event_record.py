@@ -14,12 +14,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 import pytest
 import time_machine
 
+from cms.factories import translate
 from events.models import Event, EventPage, Registration
 from events.models.seats import seats_of
 from events.registrations import services
 from tests.events.conftest import NOW
 from tests.events.factories import EventPageFactory, registration_data
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

@@ -9,6 +9,7 @@ import time_machine
 from icalendar import Calendar
 
 from cms import request_memo
+from cms.factories import translate
 from cms.models import Region, Theme
 from events.models import EventPage
 from tests.events.factories import (
@@ -17,7 +18,6 @@ from tests.events.factories import (
     EventTypeFactory,
     ParticipationWeekPageFactory,
 )
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")

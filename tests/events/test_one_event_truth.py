@@ -12,11 +12,11 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from cms.factories import translate
 from events.admin_forms import SHARED_HELP
 from events.models import EventPage, Registration
 from tests.events.conftest import NOW
 from tests.events.factories import EventPageFactory, RegistrationFactory
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from cms.factories import translate
 from events.models import EventPage
 from tests.events.conftest import NOW
 from tests.events.factories import (
@@ -17,7 +18,6 @@ from tests.events.factories import (
     EventSeriesPageFactory,
     RegistrationFactory,
 )
-from tests.factories import translate
 from tests.test_query_budget import QUERY_BUDGET
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]

@@ -10,6 +10,7 @@ from django.utils import translation
 import pytest
 import time_machine
 
+from cms.factories import translate
 from cms.models import OutgoingEmail
 from events.models import EmailDelivery, Registration, RegistrationQuestion
 from events.models.seats import seats_of
@@ -21,7 +22,6 @@ from tests.events.factories import (
     RegistrationFactory,
     registration_data,
 )
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

@@ -12,12 +12,12 @@ from django.utils.translation import gettext, override
 import pytest
 from openpyxl import load_workbook
 
+from cms.factories import translate
 from cms.models import SiteSettings
 from cms.models.pages import StandardPage
 from events.models import Registration, RegistrationQuestion
 from events.registrations import exports, services
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 

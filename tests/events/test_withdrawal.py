@@ -13,10 +13,10 @@ from wagtail.models import PageViewRestriction
 import pytest
 from icalendar import Calendar
 
+from cms.factories import translate
 from events.models import EmailDelivery, Event, EventPage, Registration
 from tests.events.conftest import NOW
 from tests.events.factories import EventPageFactory, RegistrationFactory
-from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 EMAILS = ["eka@example.org", "toka@example.org", "jono@example.org"]

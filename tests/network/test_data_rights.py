@@ -14,6 +14,7 @@ from django.utils import timezone
 
 import pytest
 
+from cms.factories import translate
 from cms.models import Person, Region
 from cms.outbox import queue_email
 from events.models import EmailDelivery, Registration, Submission
@@ -29,7 +30,6 @@ from tests.events.factories import (
     ParticipationWeekPageFactory,
     RegistrationFactory,
 )
-from tests.factories import translate
 from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]

@@ -15,8 +15,9 @@ from django.utils import translation
 import pytest
 from openpyxl import Workbook
 
-from cms.demo.taxonomies import TARGET_GROUPS, THEMES, ensure_names, ensure_regions
-from cms.models import Region, TargetGroup, Theme
+from cms import factories
+from cms.demo.taxonomies import REGION_ROWS, TARGET_GROUPS, THEMES
+from cms.models import TargetGroup, Theme
 from cms.spreadsheets import UnreadableFile
 from network.importing import import_rows, read_rows
 from network.models import Organisation, Project
@@ -29,9 +30,9 @@ HEADER = "name,implementer,implementer_type,regions,start_date,end_date,target_g
 
 @pytest.fixture(autouse=True)
 def taxonomies():
-    ensure_regions(Region)
-    ensure_names(Theme, THEMES)
-    ensure_names(TargetGroup, TARGET_GROUPS)
+    factories.regions(REGION_ROWS)
+    factories.terms(Theme, THEMES)
+    factories.terms(TargetGroup, TARGET_GROUPS)
 
 
 def upload(text, name="hankkeet.csv"):

@@ -8,12 +8,12 @@ from django.utils.translation import gettext, override
 
 import pytest
 
+from cms.factories import translate
 from cms.models import Region
 from events.models import Registration
 from network.members.sign_in import make_token
 from network.models import Member, Organisation
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories import translate
 from tests.newsletters.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed")]

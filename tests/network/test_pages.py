@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
+from cms.factories import translate
 from cms.models import Person
 from tests.cms.factories import PersonFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.factories import translate
 from tests.network.factories import (
     PracticeModelFactory,
     ProjectFactory,

@@ -6,6 +6,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from cms.factories import translate
 from newsletters.blocks import IssueBlock
 from newsletters.emails import render_issue
 from newsletters.models import NewsletterIssuePage, Send
@@ -17,7 +18,7 @@ from tests.events.factories import (
     EventSeriesPageFactory,
     EventTypeFactory,
 )
-from tests.factories import StandardPageFactory, translate
+from tests.factories import StandardPageFactory
 from tests.newsletters.factories import MailingListFactory, NewsletterIssuePageFactory
 
 pytestmark = pytest.mark.django_db
