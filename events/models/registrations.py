@@ -79,6 +79,12 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations that hold a seat or a place in the queue."""
         return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
 
+    def reachable(self):
+        """Registrations whose person can still be written to. Anonymisation (retention,
+        a person's erasure) keeps the row and its status for the event's counts but
+        blanks the address: such a row is never a recipient, nor counted as one."""
+        return self.filter(anonymised_at__isnull=True).exclude(email="")
+
     def with_email(self, email):
         return self.filter(email__iexact=email.strip())
 

@@ -235,9 +235,15 @@ def message_registrants(request, event_id):
         count = services.message_confirmed(
             event.event, form.cleaned_data["subject"], form.cleaned_data["body"]
         )
-        messages.success(request, _("Message queued to %(count)s people.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "Message queued to %(count)s person.", "Message queued to %(count)s people.", count
+            )
+            % {"count": count},
+        )
         return redirect("events_registrations", event_id=event.pk)
-    recipients = Registration.objects.filter(event_id=event.event_id).confirmed().count()
+    recipients = services.message_recipients(event.event).count()
     return TemplateResponse(
         request,
         "events/admin/form.html",

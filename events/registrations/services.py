@@ -250,13 +250,21 @@ def retry_failed_deliveries(event):
     return pks
 
 
+def message_recipients(event):
+    """Who staff's message to the registrants goes to: everyone with a seat who can
+    still be written to. The form's count, the e-mails and their stored rows all come
+    from here, so the number staff are shown is the number told."""
+    return Registration.objects.filter(event=event).confirmed().reachable()
+
+
 def message_confirmed(event, subject, body):
-    """A message from staff to everyone with a seat."""
-    registrations = Registration.objects.filter(event=event).confirmed()
+    """A message from staff to everyone with a seat; returns how many were queued."""
+    queued = 0
     with transaction.atomic():
-        for registration in registrations:
+        for registration in message_recipients(event):
             queue_email(registration, EmailDelivery.Kind.MESSAGE, subject=subject, body=body)
-    return registrations.count()
+            queued += 1
+    return queued
 
 
 # Reminders and schedule changes --------------------------------------------------------
