@@ -7,8 +7,7 @@ the same numbers in a table.
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
-
+from network.assessments import numbers
 from network.assessments.summary import HIGHEST
 
 LABEL_WIDTH = 260
@@ -34,10 +33,6 @@ class Group:
     bars: list
 
 
-def _value(mean):
-    return "–" if mean is None else number_format(mean, 1)
-
-
 def bar_chart(summaries, current_stage):
     groups, y = [], 0
     for item in summaries:
@@ -48,7 +43,7 @@ def bar_chart(summaries, current_stage):
             width = round(PLOT_WIDTH * (mean or 0) / HIGHEST)
             current = index == len(series) - 1
             bars.append(
-                Bar(y + index * (BAR_HEIGHT + BAR_GAP), width, _value(mean), stage, current)
+                Bar(y + index * (BAR_HEIGHT + BAR_GAP), width, numbers.mean(mean), stage, current)
             )
         height = len(series) * (BAR_HEIGHT + BAR_GAP)
         groups.append(Group(item.area.name, y + height // 2, bars))

@@ -1,7 +1,9 @@
 """Per-part summaries of answers, and the change between a project's stages.
 
 Questions come from a question set as it was (a revision), so each assessment is
-summed up with the parts its own questions belonged to, even after an edit.
+summed up with the parts its own questions belonged to, even after an edit. Means and
+changes keep their full precision; they are rounded once, where they are written
+(network.assessments.numbers).
 """
 
 from dataclasses import dataclass, field
@@ -55,7 +57,7 @@ def summarise(parts, ratings):
     summaries = []
     for part in parts:
         given = [ratings[q.pk] for _, q in part.questions if ratings.get(q.pk)]
-        mean = round(sum(given) / len(given), 2) if given else None
+        mean = sum(given) / len(given) if given else None
         summaries.append(PartSummary(part.area, len(part.questions), len(given), mean))
     return summaries
 
@@ -88,7 +90,7 @@ def compare(summaries, earlier):
             before = means.get(summary.area.pk)
             change = None
             if before is not None and summary.mean is not None:
-                change = round(summary.mean - before, 2)
+                change = summary.mean - before
             summary.earlier.append((other.get_stage_display(), before, change))
     return summaries
 
@@ -111,7 +113,7 @@ def aggregate(assessments):
                 entry[1] += summary.mean
                 entry[2] += 1
     return [
-        PartSummary(area, 0, count, round(total / count, 2))
+        PartSummary(area, 0, count, total / count)
         for area, total, count in sorted(totals.values(), key=lambda e: e[0].sort_order)
     ]
 

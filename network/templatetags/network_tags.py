@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import template
 
+from network.assessments import numbers
 from network.links import links_for
 
 register = template.Library()
@@ -28,3 +29,15 @@ def project_directory_url(context, **filters):
     base = links_for(context["request"]).directory()
     query = urlencode({key: value for key, value in filters.items() if value})
     return f"{base}?{query}" if query else base
+
+
+@register.filter
+def assessment_mean(value):
+    """A mean rating as the chart writes it (network.assessments.numbers)."""
+    return numbers.mean(value)
+
+
+@register.filter
+def assessment_change(value):
+    """A change between stages, signed, as precise as the means."""
+    return numbers.change(value)
