@@ -15,13 +15,15 @@ from django.utils import timezone
 
 from events.calendars.state import bump_sequence
 from events.models import Event, EventPage, Registration
+from events.registrations import services
 
 FEED_DAYS = 30
 
 
 def active_registrations(page):
-    """Registrations with a seat or a queue place on this event, in any language."""
-    return Registration.objects.active().filter(event_id=page.event_id)
+    """The people withdrawing this event tells, in any language (the registrants'
+    change notice: services.change_recipients)."""
+    return services.change_recipients(page.event_id)
 
 
 def registrations_below(page):

@@ -11,7 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events import lifecycle
+from events import lifecycle, save_report
 from events.admin_listing import EventPageViewSet
 from events.calendars import admin_views as calendar_admin
 from events.models import EventPage, EventType
@@ -144,6 +144,29 @@ def confirm_unpublishing_with_registrations(request, page):
     )
 
 
+@hooks.register("before_publish_page")
+@hooks.register("before_unpublish_page")
+def remember_the_event_before_saving(request, page):
+    """The event record before a publish or unpublish, for `say_who_was_told`."""
+    if isinstance(page, EventPage) and page.event_id:
+        request.event_before_save = save_report.Snapshot.of(page.event_id)
+
+
+@hooks.register("after_publish_page")
+@hooks.register("after_unpublish_page")
+def say_who_was_told(request, page):
+    """Name how many people the save mailed, and of what: promoted from the waiting
+    list, told of a new time or place, of a cancellation."""
+    before = getattr(request, "event_before_save", None)
+    if before is not None:
+        _report(request, before)
+
+
+def _report(request, before):
+    for sentence in save_report.told_since(before):
+        messages.success(request, sentence)
+
+
 @hooks.register("before_delete_page")
 def withdraw_instead_of_deleting(request, page):
     """A page whose events have registrations is never deleted, so the record of who
@@ -173,8 +196,10 @@ def withdraw_instead_of_deleting(request, page):
             ),
         )
     if request.method == "POST" and request.POST.get("withdraw_instead"):
+        before = save_report.Snapshot.of(page.event_id)
         _unpublish_everywhere(page, request.user)
         messages.success(request, _("The event was cancelled and unpublished, not deleted."))
+        _report(request, before)
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return _confirm_withdrawal(
         request,

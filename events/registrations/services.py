@@ -293,7 +293,7 @@ def send_due_reminders(now=None, event_pk=None):
         if event.reminder_due_at > now:
             continue
         key = reminder_key(event)
-        for registration in Registration.objects.filter(event=event).confirmed():
+        for registration in Registration.objects.filter(event=event).confirmed().reachable():
             if queue_email(registration, EmailDelivery.Kind.REMINDER, key=key):
                 queued += 1
     return queued
@@ -307,11 +307,18 @@ def reminders_due_at(event):
     return max(due, timezone.now())
 
 
+def change_recipients(event_pk):
+    """Who is told that the event changed, was cancelled or withdrawn: everyone with a
+    seat or a queue place who can still be written to. The withdrawal's confirmation
+    and the admin's report after a save count the same people."""
+    return Registration.objects.filter(event_id=event_pk).active().reachable()
+
+
 def notify_schedule_change(event_pk, sequence):
     """Tell registrants that the event moved or was cancelled; their calendar entry
     updates because the invitation keeps the UID and carries the higher SEQUENCE."""
     event = Event.objects.get(pk=event_pk)
-    registrations = Registration.objects.filter(event=event).active()
+    registrations = change_recipients(event.pk)
     kind = EmailDelivery.Kind.EVENT_CANCELLED if event.is_cancelled else EmailDelivery.Kind.UPDATE
     with transaction.atomic():
         for registration in registrations:
