@@ -37,19 +37,23 @@ lock: ## Compile requirements.lock (site) and requirements-dev.lock (site + test
 	$(PYTHON) deploy/lockfile.py stamp $(LOCKS)
 
 # `make run` serves the site where BASE_URL points (host:port), so every printed and
-# e-mailed link works: BASE_URL=http://127.0.0.1:8105 make run
-BASE_URL ?= http://127.0.0.1:8000
-export BASE_URL
-RUN_ADDRESS = $(word 2,$(subst //, ,$(patsubst %/,%,$(BASE_URL))))
+# e-mailed link works. BASE_URL is read as every process reads it (the environment, else
+# .env, else http://127.0.0.1:8000: cms/settings/environment.py), so put it in .env once
+# and management commands run by hand use it too: echo BASE_URL=http://127.0.0.1:8105 >> .env
+RUN_ADDRESS = $(shell $(BIN)/python -c "from cms.settings.environment import run_address; print(run_address())")
+# Beside the worker, the scheduled jobs (reminders, surveys, retention, the outbox's sweep)
+# run every minute as in production's Procfile; each job is claimed in the database.
+SCHEDULER = $(MANAGE) run_scheduled_jobs --every 60
 
-run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker at BASE_URL
+run: $(STAMP) ## Migrate, load the demo content and serve the site with a task worker and the scheduled jobs at BASE_URL
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	@echo ""
 	@$(MANAGE) ensure_admin
-	@echo "(Ctrl-C stops the site and the worker)"
+	@echo "(Ctrl-C stops the site, the worker and the scheduled jobs)"
 	@$(MANAGE) db_worker & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+		$(SCHEDULER) & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler' EXIT; \
 		$(MANAGE) runserver $(RUN_ADDRESS)
 
 # pytest runs the tests in a random order (pytest-randomly; the seed is printed, and

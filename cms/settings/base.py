@@ -7,7 +7,15 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from .environment import env_bool, env_float, env_int, env_list, env_prefixed, env_str
+from .environment import (
+    base_url,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_prefixed,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -18,7 +26,7 @@ DEBUG = False
 PRODUCTION = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+BASE_URL = base_url()
 WAGTAILADMIN_BASE_URL = BASE_URL
 # How many reverse proxies of our own stand in front of the site (nginx: 1; a load
 # balancer and nginx: 2). Only their X-Forwarded-For entries are believed; 0 ignores it.
