@@ -59,7 +59,12 @@ def queue_email(
     language="fi",
 ):
     """Store one rendered message for one person; None when (purpose, key) was queued
-    before. The send starts when the caller's transaction commits."""
+    before, or when there is nobody to send it to (an anonymised registrant, say): a row
+    with no recipient would be marked sent and counted as told. The send starts when the
+    caller's transaction commits."""
+    if not str(to).strip():
+        logger.warning("Not queued: a %s message has no recipient", purpose)
+        return None
     if key and OutgoingEmail.objects.filter(purpose=purpose, key=key).exists():
         return None
     try:

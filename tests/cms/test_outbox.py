@@ -139,6 +139,12 @@ def test_the_same_purpose_and_key_is_sent_once():
     assert OutgoingEmail.objects.count() == 1
 
 
+def test_a_message_with_no_recipient_is_not_stored_as_sent():
+    assert queue(to="") is None
+    assert queue(to="   ") is None
+    assert not OutgoingEmail.objects.exists()
+
+
 def test_calendar_attachments_keep_their_method_parameter():
     message = queue(
         attachments=[
