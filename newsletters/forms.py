@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page
 
 from cms.dates import format_date
@@ -122,7 +121,9 @@ class SendForm(forms.Form):
     scheduled_at = forms.DateTimeField(
         label=_("Send later (optional)"),
         required=False,
-        widget=AdminDateTimeInput(),
+        # The browser's own date and time field: Wagtail's picker opened over the
+        # submit button below it and had to be closed before sending.
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("Leave empty to send now. Time in Finland."),
     )
     segment_regions = forms.ModelMultipleChoiceField(

@@ -125,3 +125,22 @@ def test_unknown_segment_choice_is_refused_with_a_message(
 
     assert response.status_code == 400
     assert not Send.objects.exists()
+
+
+def test_an_empty_audience_is_refused_in_finnish(
+    client, django_user_model, issue, mailing_list, network
+):
+    login(client, django_user_model, "view_send", "add_send")
+    nobody = Region.objects.create(name_fi="Kainuu", slug="kainuu")
+
+    response = client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "segment_regions": [nobody.pk]},
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Kukaan ei saisi tätä numeroa: valituilla listoilla ei ole aktiivisia tilaajia "
+        "tässä kohderyhmässä." in response.content.decode()
+    )
+    assert not Send.objects.exists()
