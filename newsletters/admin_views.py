@@ -219,7 +219,8 @@ def import_progress(request, import_id):
 @require_POST
 def prefill(request, issue_id):
     """Find what was published in the list's language since its last issue, then let
-    the editor choose which pages become featured-page blocks of the draft."""
+    the editor choose which pages (and events, by when they take place) become
+    featured-page blocks of the draft."""
     page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -228,10 +229,10 @@ def prefill(request, issue_id):
         return redirect("newsletters_admin:issue", page.pk)
     mailing_list = form.cleaned_data["mailing_list"]
     data = request.POST if "choose" in request.POST else None
-    choice = PrefillChoiceForm(composing.candidates(mailing_list), data)
+    choice = PrefillChoiceForm(composing.offer(mailing_list), data)
     if choice.is_bound and choice.is_valid():
         added = composing.prefill_issue(
-            page, choice.cleaned_data["pages"], choice.cleaned_data["upcoming_events"], request.user
+            page, choice.chosen_pages(), choice.cleaned_data["upcoming_events"], request.user
         )
         messages.success(request, _("Pages added to the draft: %(count)s.") % {"count": added})
         return redirect("wagtailadmin_pages:edit", page.pk)
