@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
@@ -34,12 +34,16 @@ from newsletters.models import (
 )
 from newsletters.panels import VIEW_PERMISSION
 from newsletters.segments import Segment
-from newsletters.services import composing, csv_io, sending
+from newsletters.services import composing, csv_io, publishing, sending
 from newsletters.tasks import run_import, send_test_issue
 
 SEND_PERMISSION = "newsletters.add_send"
 IMPORT_PERMISSION = "newsletters.add_subscriber"
-NO_RECIPIENTS = _lazy(
+UNPUBLISHED = gettext_lazy(
+    "The issue is not published, so it was not sent. Publish it in the editor, or choose "
+    "“Publish and send” to publish its latest version as you send."
+)
+NO_RECIPIENTS = gettext_lazy(
     "Nobody would receive this issue: the chosen lists have no active subscribers "
     "in this audience. Choose another list or audience."
 )
@@ -83,6 +87,7 @@ def issue(request, issue_id):
         "test_form": TestSendForm(),
         "prefill_form": PrefillForm(),
         "can_edit": page.permissions_for_user(request.user).can_edit(),
+        "can_publish": can_publish(request, page),
     }
     return render(request, "newsletters/admin/issue.html", context)
 
@@ -111,32 +116,25 @@ def send_test(request, issue_id):
 @require_POST
 def send(request, issue_id):
     """First POST shows how many people will receive the issue; the second, with
-    `confirm`, creates the send."""
+    `confirm`, creates the send. With `publish`, the confirmed send first publishes
+    the issue's latest revision. A refused POST shows the form again as it was filled."""
     require(request, SEND_PERMISSION)
-    page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
-    if not page.live:
-        messages.error(request, _("Publish the issue before sending it."))
-        return redirect("newsletters_admin:issue", page.pk)
+    page = get_object_or_404(NewsletterIssuePage, pk=issue_id).specific
+    publish = "publish" in request.POST
+    if publish and not can_publish(request, page):
+        raise PermissionDenied
     form = SendForm(request.POST)
+    if not (page.live or publish):
+        form.add_error(None, UNPUBLISHED)
     if not form.is_valid():
-        return render(
-            request,
-            "newsletters/admin/issue_send_invalid.html",
-            {"issue": page, "form": form},
-            status=400,
-        )
+        return refuse_send(request, page, form)
     lists = form.cleaned_data["mailing_lists"]
     scheduled_at = form.cleaned_data["scheduled_at"]
     segment = Segment.from_form(form.cleaned_data)
     recipient_count = sending.recipients(lists, segment).count()
     if not recipient_count:
         form.add_error(None, NO_RECIPIENTS)
-        return render(
-            request,
-            "newsletters/admin/issue_send_invalid.html",
-            {"issue": page, "form": form},
-            status=400,
-        )
+        return refuse_send(request, page, form)
     if "confirm" not in request.POST:
         context = {
             "issue": page,
@@ -145,11 +143,29 @@ def send(request, issue_id):
             "mailing_lists": lists,
             "scheduled_at": scheduled_at,
             "segment": segment.describe(),
+            "publish": publish,
         }
         return render(request, "newsletters/admin/issue_send_confirm.html", context)
-    sending.create_send(page.specific, lists, request.user, scheduled_at, segment)
+    try:
+        with transaction.atomic():
+            if publish:
+                publishing.publish_latest_revision(page, request.user)
+            sending.create_send(page, lists, request.user, scheduled_at, segment)
+    except publishing.NotPublished as error:
+        form.add_error(None, error.message)
+        return refuse_send(request, page, form)
     messages.success(request, _("Sending started.") if not scheduled_at else _("Send scheduled."))
     return redirect("newsletters_admin:issue", page.pk)
+
+
+def refuse_send(request, page, form):
+    """The send form again, with what was chosen and why it was refused."""
+    context = {"issue": page, "form": form, "can_publish": can_publish(request, page)}
+    return render(request, "newsletters/admin/issue_send_invalid.html", context, status=400)
+
+
+def can_publish(request, page):
+    return page.permissions_for_user(request.user).can_publish()
 
 
 @require_POST
@@ -203,7 +219,8 @@ def import_progress(request, import_id):
 @require_POST
 def prefill(request, issue_id):
     """Find what was published in the list's language since its last issue, then let
-    the editor choose which pages become featured-page blocks of the draft."""
+    the editor choose which pages (and events, by when they take place) become
+    featured-page blocks of the draft."""
     page = get_object_or_404(NewsletterIssuePage, pk=issue_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -212,10 +229,10 @@ def prefill(request, issue_id):
         return redirect("newsletters_admin:issue", page.pk)
     mailing_list = form.cleaned_data["mailing_list"]
     data = request.POST if "choose" in request.POST else None
-    choice = PrefillChoiceForm(composing.candidates(mailing_list), data)
+    choice = PrefillChoiceForm(composing.offer(mailing_list), data)
     if choice.is_bound and choice.is_valid():
         added = composing.prefill_issue(
-            page, choice.cleaned_data["pages"], choice.cleaned_data["upcoming_events"], request.user
+            page, choice.chosen_pages(), choice.cleaned_data["upcoming_events"], request.user
         )
         messages.success(request, _("Pages added to the draft: %(count)s.") % {"count": added})
         return redirect("wagtailadmin_pages:edit", page.pk)

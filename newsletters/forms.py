@@ -4,13 +4,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page
 
 from cms.dates import format_date
 from cms.languages import in_language
 from cms.models import Region
 from cms.validators import validate_email_address
+from events.formatting import event_when
+from events.models import EventPage
 from network.models import Organisation, Project
 from newsletters.models import MailingList
 
@@ -122,7 +123,9 @@ class SendForm(forms.Form):
     scheduled_at = forms.DateTimeField(
         label=_("Send later (optional)"),
         required=False,
-        widget=AdminDateTimeInput(),
+        # The browser's own date and time field: Wagtail's picker opened over the
+        # submit button below it and had to be closed before sending.
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("Leave empty to send now. Time in Finland."),
     )
     segment_regions = forms.ModelMultipleChoiceField(
@@ -175,8 +178,15 @@ class PageChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.title} ({kind}, {published})"
 
 
+class EventChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({event_when(obj.event)})"
+
+
 class PrefillChoiceForm(forms.Form):
-    """The editor's pick among what pre-fill found: nothing becomes a block unchosen."""
+    """The editor's pick among what pre-fill found (a `composing.PrefillOffer`):
+    nothing becomes a block unchosen. Events are listed by when they take place,
+    soonest first; those already held are a group of their own."""
 
     pages = PageChoiceField(
         label=_("Pages to add as featured pages"),
@@ -184,15 +194,45 @@ class PrefillChoiceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    events = EventChoiceField(
+        label=_("Upcoming events to add as featured pages"),
+        queryset=EventPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    past_events = EventChoiceField(
+        label=_("Past events: already held"),
+        queryset=EventPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("These events have ended. Feature one only to report on it."),
+    )
     upcoming_events = forms.BooleanField(
         label=_("Add a block of upcoming events"), required=False, initial=True
     )
 
-    def __init__(self, candidates, *args, **kwargs):
+    def __init__(self, offer, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.offer = offer
         self.fields["pages"].queryset = Page.objects.filter(
-            pk__in=[page.pk for page in candidates]
+            pk__in=[page.pk for page in offer.pages]
         ).order_by("-first_published_at")
+        self._offer_events("events", offer.upcoming_events, "event__start")
+        self._offer_events("past_events", offer.past_events, "-event__start")
+
+    def _offer_events(self, name, events, order):
+        if not events:
+            del self.fields[name]
+            return
+        chosen = EventPage.objects.filter(pk__in=[event.pk for event in events])
+        self.fields[name].queryset = chosen.with_record().order_by(order)
+
+    def has_candidates(self):
+        return bool(self.offer.pages or self.offer.upcoming_events or self.offer.past_events)
+
+    def chosen_pages(self):
+        data = self.cleaned_data
+        return [*data["pages"], *data.get("events", ()), *data.get("past_events", ())]
 
 
 class ImportForm(forms.Form):

@@ -3,6 +3,7 @@ views of an issue, and the CSV import."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -36,8 +37,18 @@ class SubscriberViewSet(SpreadsheetSnippetViewSet):
     model = Subscriber
     icon = "user"
     list_display = ["email", "name", "language", "source", "created_at"]
-    list_filter = ["language", "source", "region"]
-    list_export = ["email", "name", "language", "region", "organisation", "source", "created_at"]
+    # The member record owns the region (newsletters.models.Subscriber.hand_region_to_member).
+    list_filter = ["language", "source", "member__region"]
+    list_export = [
+        "email",
+        "name",
+        "language",
+        "member.region",
+        "organisation",
+        "source",
+        "created_at",
+    ]
+    export_headings = {"member.region": capfirst(_("region"))}
     search_fields = ["email", "name"]
 
 

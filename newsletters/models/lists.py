@@ -83,6 +83,7 @@ class Subscriber(ClusterableModel):
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="fi"
     )
+    # Only until the address is confirmed: then the member record holds the region.
     region = models.ForeignKey(
         "cms.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -105,7 +106,6 @@ class Subscriber(ClusterableModel):
         FieldPanel("email"),
         FieldPanel("name"),
         FieldPanel("language"),
-        FieldPanel("region"),
         FieldPanel("organisation"),
         InlinePanel("subscriptions", label=_("subscriptions")),
     ]
@@ -127,12 +127,26 @@ class Subscriber(ClusterableModel):
         super().save(*args, **kwargs)
 
     def link_member(self):
-        """Link to the network's member record, creating it. Done once the address is
-        known to be real (confirmed or imported by staff), so a mistyped or malicious
-        form entry creates no member."""
+        """Link to the network's member record, creating it, and hand it the region
+        given on the subscribe form. Done once the address is known to be real
+        (confirmed or imported by staff), so a mistyped or malicious form entry creates
+        no member."""
         if self.member_id is None:
             self.member = Member.for_email(self.email, name=self.name)
             self.save(update_fields=["member"])
+        self.hand_region_to_member()
+
+    def hand_region_to_member(self):
+        """The member record owns a person's region: My page edits it and network
+        audiences count it. The region chosen on the subscribe form waits here until
+        the address is confirmed, then becomes the member's unless they chose one."""
+        if self.region_id is None or self.member_id is None:
+            return
+        Member.objects.filter(pk=self.member_id, region__isnull=True).update(
+            region_id=self.region_id
+        )
+        self.region = None
+        self.save(update_fields=["region"])
 
     def suppress(self, status):
         """Stop every mail to this address (bounce, complaint or unsubscribe-all)."""

@@ -1,6 +1,7 @@
 """Helping editors compose: pre-filling an issue with what was published since the
 list's last issue, and turning a page (e.g. a research message) into an issue."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.db.models import Max
 from wagtail.models import Page
 
 from events.listing import live_events_in_language
+from events.models import EventPage
 from newsletters.blocks import IssueBlock
 from newsletters.models import NewsletterIssuePage, Send
 
@@ -38,6 +40,27 @@ def candidates(mailing_list):
         locale__language_code=mailing_list.language,
     )
     return pages.order_by("-first_published_at")[:PREFILL_LIMIT]
+
+
+@dataclass
+class PrefillOffer:
+    """What pre-fill offers, in three groups: an event is dated by its own start (its
+    publish date says nothing to readers), and one already held is set apart."""
+
+    pages: list
+    upcoming_events: list
+    past_events: list
+
+
+def offer(mailing_list, now=None):
+    found = list(candidates(mailing_list))
+    event_ids = [page.pk for page in found if page.specific_class is EventPage]
+    events = EventPage.objects.filter(pk__in=event_ids).with_record()
+    return PrefillOffer(
+        pages=[page for page in found if page.pk not in event_ids],
+        upcoming_events=list(events.upcoming(now=now)),
+        past_events=list(events.past(now=now)),
+    )
 
 
 def prefill_issue(issue, pages, upcoming_events=False, user=None):

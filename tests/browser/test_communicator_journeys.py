@@ -53,6 +53,9 @@ def build_journeys():
     translate(chosen, "sv", title="Svensk nyhet")
     MailingListFactory(name="Osallisuutta päätöksiin", language="fi")
     SubscriptionFactory(mailing_list=MailingListFactory(name="Kuntien osallisuuskirje"))
+    issues["unpublished"] = NewsletterIssuePageFactory(
+        parent=newsletters, title="Uutiskirje 4/2027", live=False
+    )
     return {
         "communicator": user,
         "issues": issues,
@@ -132,6 +135,56 @@ def test_prefill_offers_finnish_content_pages_and_adds_the_chosen(page, built):
     assert [
         block.value["page"].pk for block in draft.body if block.block_type == "featured_page"
     ] == [chosen.pk]
+
+
+def assert_nothing_covers(button):
+    """The element at the button's centre is the button: no open picker lies over it."""
+    button.scroll_into_view_if_needed()
+    covered = button.evaluate(
+        """button => {
+            const box = button.getBoundingClientRect();
+            const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            return !button.contains(top);
+        }"""
+    )
+    assert not covered
+
+
+def test_an_unpublished_issue_keeps_the_choices_and_is_sent_by_publish_and_send(page, built):
+    issue = built["issues"]["unpublished"]
+    sign_in(page, "viestija", PASSWORD)
+
+    open_sending_screen(page, issue)
+    assert page.get_by_text("Tätä numeroa ei ole vielä julkaistu").is_visible()
+    page.get_by_label("Kuntien osallisuuskirje").check()
+    page.locator("#id_scheduled_at").click()  # Wagtail's picker opened here, over the button
+    page.locator("#id_scheduled_at").fill("2099-03-01T09:30")
+    submit = page.get_by_role("button", name="Jatka vahvistukseen")
+    assert_nothing_covers(submit)
+    submit.click()
+
+    page.get_by_role("alert").wait_for()
+    assert (
+        "Numeroa ei ole julkaistu, joten sitä ei lähetetty."
+        in page.get_by_role("alert").inner_text()
+    )
+    assert page.get_by_label("Kuntien osallisuuskirje").is_checked()
+    assert page.locator("#id_scheduled_at").input_value() == "2099-03-01T09:30"
+    assert not Send.objects.filter(issue=issue).exists()
+
+    page.get_by_role("button", name="Julkaise ja lähetä").click()
+    page.get_by_text("Numeron viimeisin versio julkaistaan, kun vahvistat.").wait_for()
+    page.locator("button[name=confirm]").click()
+    page.wait_for_url(f"**{reverse('newsletters_admin:issue', args=[issue.pk])}")
+
+    assert page.get_by_text("Lähetys ajastettu.").is_visible()
+    issue.refresh_from_db()
+    assert issue.live
+    send = Send.objects.get(issue=issue)
+    assert send.status == Send.Status.SCHEDULED
+    assert [mailing_list.name for mailing_list in send.mailing_lists.all()] == [
+        "Kuntien osallisuuskirje"
+    ]
 
 
 def test_a_communicator_sends_a_newsletter_and_moderates_a_submission(page, built):

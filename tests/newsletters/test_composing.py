@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 from django.urls import reverse
 from django.utils import timezone
@@ -211,3 +212,71 @@ def test_issue_email_lists_upcoming_events_without_their_join_links(home, index)
     assert "Digiosallisuuden kahvila" in rendered.text
     assert "Tulevat tapahtumat" in rendered.html
     assert "teams.example.org" not in rendered.html + rendered.text
+
+
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+
+
+@pytest.fixture
+def events_published_today(home):
+    """Two events published on 1.10.2030: a café ahead and a webinar already held."""
+    events = EventIndexPageFactory(parent=home)
+    with time_machine.travel("2030-10-01 12:00 +0300"):
+        for title, day in (("Etäkahvila lokakuussa", 9), ("Webinaari syyskuussa", 16)):
+            start = datetime.datetime(2030, 10 if day == 9 else 9, day, 9, 30, tzinfo=HELSINKI)
+            publish(
+                EventPageFactory(
+                    parent=events,
+                    title=title,
+                    start=start,
+                    end=start + datetime.timedelta(hours=1, minutes=30),
+                )
+            )
+
+
+def test_prefill_dates_events_by_their_start_and_sets_past_ones_apart(
+    client, admin_user, index, mailing_list, events_published_today
+):
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+
+    with time_machine.travel("2030-10-01 12:05 +0300"):
+        client.force_login(admin_user)
+        response = client.post(
+            reverse("newsletters_admin:prefill", args=[issue.pk]), {"mailing_list": mailing_list.pk}
+        )
+
+    content = response.content.decode()
+    upcoming = "Etäkahvila lokakuussa (ke 9.10.2030 klo 9.30–11.00)"
+    past = "Webinaari syyskuussa (ma 16.9.2030 klo 9.30–11.00)"
+    assert upcoming in content
+    assert past in content
+    assert "1.10.2030" not in content
+    assert content.index("Tulevat tapahtumat") < content.index(upcoming)
+    assert content.index(upcoming) < content.index("Menneet tapahtumat: jo pidetty")
+    assert content.index("Menneet tapahtumat: jo pidetty") < content.index(past)
+
+
+def test_prefill_adds_chosen_upcoming_and_past_events_as_featured_pages(
+    client, admin_user, index, mailing_list, events_published_today
+):
+    issue = NewsletterIssuePageFactory(parent=index, body=[])
+    offer = composing.offer(mailing_list, now=datetime.datetime(2030, 10, 1, tzinfo=HELSINKI))
+    (upcoming,), (past,) = offer.upcoming_events, offer.past_events
+
+    with time_machine.travel("2030-10-01 12:05 +0300"):
+        client.force_login(admin_user)
+        client.post(
+            reverse("newsletters_admin:prefill", args=[issue.pk]),
+            {
+                "mailing_list": mailing_list.pk,
+                "events": [upcoming.pk],
+                "past_events": [past.pk],
+                "choose": "1",
+            },
+        )
+
+    issue.refresh_from_db()
+    draft = issue.get_latest_revision_as_object()
+    featured = [b.value["page"].title for b in draft.body if b.block_type == "featured_page"]
+    assert featured == ["Etäkahvila lokakuussa", "Webinaari syyskuussa"]
+    assert offer.pages == []

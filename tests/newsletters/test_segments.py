@@ -3,15 +3,20 @@ members of a region, an organisation kind or a project, sees how many that is be
 sending, and the segment is recorded with the send."""
 
 import datetime
+import importlib
+import re
+from urllib.parse import urlsplit
 
+from django.apps import apps as django_apps
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 import pytest
 
 from cms.models import Region
 from network.models import Member, Organisation, Project
-from newsletters.models import Send
+from newsletters.models import Send, Subscriber
 from newsletters.segments import Segment
 from newsletters.services.sending import recipients
 from tests.newsletters.conftest import login
@@ -125,3 +130,87 @@ def test_unknown_segment_choice_is_refused_with_a_message(
 
     assert response.status_code == 400
     assert not Send.objects.exists()
+
+
+def test_an_empty_audience_is_refused_in_finnish(
+    client, django_user_model, issue, mailing_list, network
+):
+    login(client, django_user_model, "view_send", "add_send")
+    nobody = Region.objects.create(name_fi="Kainuu", slug="kainuu")
+
+    response = client.post(
+        reverse("newsletters_admin:send", args=[issue.pk]),
+        {"mailing_lists": [mailing_list.pk], "segment_regions": [nobody.pk]},
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Kukaan ei saisi tätä numeroa: valituilla listoilla ei ole aktiivisia tilaajia "
+        "tässä kohderyhmässä." in response.content.decode()
+    )
+    assert not Send.objects.exists()
+
+
+def subscribe_with_region(client, mailing_list, email, region):
+    """The public form with a region, then the confirmation link's button."""
+    data = {
+        "subscribe-email": email,
+        "subscribe-mailing_lists": [mailing_list.pk],
+        "subscribe-region": region.pk,
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("newsletters:subscribe"), data)
+    link = re.search(r"https?://\S+/vahvista/\S+/", mail.outbox[-1].body).group(0)
+    client.post(urlsplit(link).path)
+
+
+def test_the_region_chosen_when_subscribing_counts_in_the_audience(client, mailing_list):
+    kainuu = Region.objects.create(name_fi="Kainuu", slug="kainuu")
+
+    subscribe_with_region(client, mailing_list, "kajaani@example.org", kainuu)
+
+    audience = Segment(regions=(kainuu,))
+    assert emails(recipients([mailing_list], audience)) == ["kajaani@example.org"]
+    assert Member.objects.get(email="kajaani@example.org").region == kainuu
+    assert Subscriber.objects.get(email="kajaani@example.org").region is None
+
+
+def test_a_region_the_member_chose_on_my_page_wins_over_the_form(client, mailing_list):
+    kainuu = Region.objects.create(name_fi="Kainuu", slug="kainuu")
+    lappi = Region.objects.create(name_fi="Lappi", slug="lappi")
+    Member.objects.create(email="rovaniemi@example.org", region=lappi)
+
+    subscribe_with_region(client, mailing_list, "rovaniemi@example.org", kainuu)
+
+    assert list(recipients([mailing_list], Segment(regions=(kainuu,)))) == []
+    assert emails(recipients([mailing_list], Segment(regions=(lappi,)))) == [
+        "rovaniemi@example.org"
+    ]
+
+
+def test_the_migration_gives_confirmed_subscribers_regions_to_their_members(mailing_list):
+    kainuu = Region.objects.create(name_fi="Kainuu", slug="kainuu")
+    lappi = Region.objects.create(name_fi="Lappi", slug="lappi")
+    before = SubscriptionFactory(
+        mailing_list=mailing_list,
+        subscriber__email="kajaani@example.org",
+        subscriber__region=kainuu,
+        subscriber__member=Member.objects.create(email="kajaani@example.org"),
+    ).subscriber
+    own_choice = SubscriptionFactory(
+        mailing_list=mailing_list,
+        subscriber__email="rovaniemi@example.org",
+        subscriber__region=kainuu,
+        subscriber__member=Member.objects.create(email="rovaniemi@example.org", region=lappi),
+    ).subscriber
+    assert list(recipients([mailing_list], Segment(regions=(kainuu,)))) == []
+
+    migration = importlib.import_module(
+        "newsletters.migrations.0010_subscriber_region_moves_to_member"
+    )
+    migration.move_regions(django_apps, None)
+
+    assert emails(recipients([mailing_list], Segment(regions=(kainuu,)))) == [before.email]
+    own_choice.member.refresh_from_db()
+    assert own_choice.member.region == lappi
+    assert not Subscriber.objects.filter(region__isnull=False).exists()
