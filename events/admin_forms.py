@@ -8,15 +8,15 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.models import formfield_for_dbfield
 
+from cms.page_creation import PageForm
 from events.models import FACT_FIELDS, Event
 
 SHARED_HELP = _("Shared by every language of the event: a change here changes them all.")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PageForm):
     locals().update(fields_for_model(Event, FACT_FIELDS, formfield_callback=formfield_for_dbfield))
 
     def __init__(self, *args, **kwargs):
