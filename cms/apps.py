@@ -16,9 +16,12 @@ class CmsConfig(AppConfig):
 
         from cms import checks, personal_data, request_memo  # noqa: F401
         from cms.cache_table import create_cache_table
+        from cms.models import BasePage
         from cms.outbox import receivers  # noqa: F401
         from cms.page_cache import receivers as page_cache_receivers
+        from cms.page_creation import PageForm
 
+        BasePage.base_form_class = PageForm
         personal_data.register()
         page_cache_receivers.register()
         request_memo.install()

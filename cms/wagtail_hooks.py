@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import page_creation
 from cms.models import Person, Region, TargetGroup, Theme
 from cms.outbox.admin import OutgoingEmailViewSet
 from cms.spreadsheet_admin import SpreadsheetSnippetViewSet
@@ -88,3 +89,18 @@ def two_factor_account_item(request):
         "label": _("Two-step verification"),
         "help_text": _("Recovery codes, and moving verification to a new phone."),
     }
+
+
+@hooks.register("before_create_page")
+def continue_the_page_this_form_created(request, parent_page, page_class):
+    """A publish posted to the add URL after autosave created the page edits that page
+    (cms/page_creation.py)."""
+    page = page_creation.created_page(request, parent_page, page_class)
+    if page is not None:
+        return page_creation.hand_over(request, page)
+    return None
+
+
+@hooks.register("after_create_page")
+def remember_the_page_this_form_created(request, page):
+    page_creation.remember(request, page)

@@ -8,19 +8,49 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.models import formfield_for_dbfield
 
+from cms.page_creation import PageForm
 from events.models import FACT_FIELDS, Event
 
 SHARED_HELP = _("Shared by every language of the event: a change here changes them all.")
 
+QUESTIONS = "registration_questions"
+# What an editor writes in an extra question; its kind and "required" are only settings.
+QUESTION_WORDS = ("label", "help_text", "choices")
 
-class EventPageForm(WagtailAdminPageForm):
+
+def without_empty_questions(data):
+    """The posted form with every new extra question that has no words in it marked
+    deleted. An editor who adds a question and leaves it empty has written nothing; but
+    autosave stored it in the draft (drafts defer required fields), and the next publish,
+    maybe the next day, failed on its empty label. A saved question is never dropped:
+    emptying one is a change its publish must refuse."""
+    try:
+        total = int(data.get(f"{QUESTIONS}-TOTAL_FORMS", 0))
+    except ValueError:
+        return data  # the formset itself reports the broken management form
+    empty = [
+        f"{QUESTIONS}-{index}-"
+        for index in range(total)
+        if not data.get(f"{QUESTIONS}-{index}-id")
+        and not any(data.get(f"{QUESTIONS}-{index}-{name}", "").strip() for name in QUESTION_WORDS)
+    ]
+    if not empty:
+        return data
+    data = data.copy()
+    for prefix in empty:
+        data[f"{prefix}DELETE"] = "1"
+    return data
+
+
+class EventPageForm(PageForm):
     locals().update(fields_for_model(Event, FACT_FIELDS, formfield_callback=formfield_for_dbfield))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = without_empty_questions(data)
+        super().__init__(data, *args, **kwargs)
         facts = self.instance.record.fact_data()
         if "themes" in self.fields:  # a declared field: the form, not the panel, sets its widget
             themes = self.fields["themes"]

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "cms.page_cache.middleware.FetchPageCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # After every check on the request: it calls the page add view itself, in a lock.
+    "cms.page_creation.SerializePageCreation",
 ]
 
 ROOT_URLCONF = "cms.urls"
