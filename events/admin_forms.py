@@ -44,6 +44,16 @@ def without_empty_questions(data):
     return data
 
 
+def _record_needs(name):
+    """Whether the event record cannot be stored without this fact."""
+    field = Event._meta.get_field(name)
+    return not (field.many_to_many or field.null or field.blank or field.has_default())
+
+
+# The facts a draft must have too: the record is created with the page's first save.
+RECORD_NEEDS = tuple(name for name in FACT_FIELDS if _record_needs(name))
+
+
 class EventPageForm(PageForm):
     locals().update(fields_for_model(Event, FACT_FIELDS, formfield_callback=formfield_for_dbfield))
 
@@ -65,6 +75,17 @@ class EventPageForm(PageForm):
                     field.help_text = " ".join(
                         str(text) for text in (field.help_text, SHARED_HELP) if text
                     )
+
+    def defer_required_fields(self):
+        """A draft may leave required fields empty (Wagtail's deferred validation), but
+        not the facts the record cannot be stored without: an autosave of a new event
+        holding only its title answered 500 on the record's NOT NULL type and times.
+        Now it answers a validation error until they are filled."""
+        super().defer_required_fields()
+        for name in RECORD_NEEDS:
+            if name in self.deferred_required_fields:
+                self.deferred_required_fields.remove(name)
+                self.fields[name].required = True
 
     def _post_clean(self):
         """Put the submitted facts on the record before the page validates it."""

@@ -167,3 +167,22 @@ def test_publish_and_autosave_at_once_make_one_published_page(index):
     assert answers["autosave"].status_code in (200, 400)
     page = the_only_page(index)
     assert page.live
+
+
+@pytest.mark.django_db
+def test_an_autosave_of_a_new_event_with_only_its_title_is_refused_not_a_server_error(
+    admin_client, index
+):
+    """Drafts defer required fields, but the event record cannot be stored without its
+    type and times: until they are filled, autosave says so and stores nothing."""
+    data = new_event_form(admin_client, index, event_type="", start="", end="")
+
+    autosave = admin_client.post(add_url(index), data, headers=AUTOSAVE)
+    draft = admin_client.post(add_url(index), data)
+
+    assert autosave.status_code == 400
+    assert autosave.json()["error_code"] == "validation_error"
+    assert draft.status_code == 200
+    assert draft.context["form"].errors.keys() >= {"event_type", "start", "end"}
+    assert not EventPage.objects.child_of(index).exists()
+    assert not Event.objects.exists()
