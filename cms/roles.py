@@ -1,9 +1,10 @@
-"""The ready-made groups communicators and event staff are given, in Finnish: what
-each group holds today, described in docs/roles.md.
+"""The ready-made groups communicators, event staff and regional coordinators are
+given, in Finnish: what each group holds today, described in docs/roles.md.
 
-The groups are created by a data migration, `newsletters/migrations/
-0008_ready_made_groups.py`, which keeps its own frozen copy of this table (a migration
-must not change meaning when this file does). To change a role, change the table here
+The groups are created by data migrations, `newsletters/migrations/
+0008_ready_made_groups.py` and (coordinators) `network/migrations/
+0011_coordinator_group.py`, which keep their own frozen copies of this table (a
+migration must not change meaning when this file does). To change a role, change the table here
 and add a migration that applies the difference; tests/newsletters/
 test_admin_journeys.py compares the migrated groups with this table. The table is data
 (permission names as strings), so `cms` names the other apps' permissions without
@@ -24,6 +25,7 @@ MEDIA_PERMISSIONS = [
 
 COMMUNICATORS = "Viestijät"
 EVENT_STAFF = "Tapahtumavastaavat"
+COORDINATORS = "Aluekoordinaattorit"
 
 ROLES = {
     # Communicators: pages, images, documents, newsletters and their sending, the
@@ -60,6 +62,26 @@ ROLES = {
             "wagtailadmin.access_admin",
             "events.view_registration",
             "events.change_registration",
+        ],
+        "page_permissions": DRAFT_PAGE_PERMISSIONS,
+        "collection_permissions": ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    },
+    # Regional coordinators: the helper-question assessments projects of their region
+    # share (which region is theirs comes from their contact card, cms.Person), keeping
+    # their region's project cards, organisations and practice models current, and
+    # drafts of pages (regional cafés, news); no members' or registrants' personal
+    # data, no newsletters, no publishing, no deleting, no directory import.
+    COORDINATORS: {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "network.view_shared_assessment",
+            "network.view_project",
+            "network.change_project",
+            "network.view_organisation",
+            "network.change_organisation",
+            "network.view_practicemodel",
+            "network.add_practicemodel",
+            "network.change_practicemodel",
         ],
         "page_permissions": DRAFT_PAGE_PERMISSIONS,
         "collection_permissions": ["wagtailimages.choose_image", "wagtaildocs.choose_document"],

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from cms import privacy
 from cms.spreadsheets import UnreadableFile
-from network.forms import ImportForm
+from network.forms import EraseMemberForm, ImportForm
 from network.importing import import_rows, read_rows
 from network.members import data_rights
-from network.members.forms import DeleteForm
 from network.models import Member, MemberDataLog
 
 IMPORT_PERMISSIONS = {
@@ -92,7 +91,7 @@ def export(request, pk):
 def erase(request, pk):
     _require(request, ERASE_PERMISSION)
     member = get_object_or_404(Member, pk=pk)
-    form = DeleteForm(request.POST if request.method == "POST" else None)
+    form = EraseMemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data_rights.erase(member, user=request.user)
         messages.success(request, _("The member's data has been erased."))

@@ -1,5 +1,6 @@
-"""The staff's spreadsheet import of projects and organisations (the members' own
-forms are in network.members.forms)."""
+"""The staff's forms: the spreadsheet import of projects and organisations, and the
+confirmation before erasing a member (the members' own forms are in
+network.members.forms)."""
 
 from django import forms
 from django.core.validators import FileExtensionValidator
@@ -20,4 +21,12 @@ class ImportForm(forms.Form):
             "The first row names the columns. Rows are matched to existing ones by name, so "
             "importing the same file again changes nothing."
         ),
+    )
+
+
+class EraseMemberForm(forms.Form):
+    """Staff erase someone else's data: the member's own "my data" wording would not fit."""
+
+    confirm = forms.BooleanField(
+        label=_("I understand that the member's data will be erased and cannot be restored."),
     )

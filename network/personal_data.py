@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms import privacy
-from network.models import Member, Project
+from network.models import Member, MemberProject, Project
 
 INACTIVE_RETENTION = timedelta(days=2 * 365)
 
@@ -106,4 +106,9 @@ def register():
         expire=expire_members,
         erase_order=100,
         rows=_member,
+    )
+    privacy.exempt(
+        MemberProject,
+        "Which projects a member takes part in: exported with the member record and "
+        "deleted with it.",
     )

@@ -269,6 +269,9 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Read before every app's catalogue: besides cms's own strings it holds our Finnish and
+# Swedish wording for Wagtail admin strings that Wagtail's catalogues lack or word oddly
+# (cms/admin_strings.py; the admin's scripts in djangojs.po).
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 # One date format per language for every page, feed and e-mail (see cms/formats).
 FORMAT_MODULE_PATH = ["cms.formats"]

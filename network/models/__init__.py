@@ -2,7 +2,7 @@
 them, and the people who take part (members)."""
 
 from .assessments import Answer, Assessment, Rating, Stage
-from .members import Member, MemberDataLog
+from .members import Member, MemberDataLog, MemberProject
 from .organisations import Organisation
 from .pages import PracticeModelIndexPage, ProjectDirectoryPage
 from .practice_models import ParticipationArea, PracticeModel
@@ -14,6 +14,7 @@ __all__ = [
     "Assessment",
     "Member",
     "MemberDataLog",
+    "MemberProject",
     "Organisation",
     "ParticipationArea",
     "PracticeModel",

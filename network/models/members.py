@@ -6,15 +6,22 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .organisations import Organisation
 from .projects import Project
 
 
-class Member(models.Model):
+class Member(ClusterableModel):
     """A person in the network, known by e-mail address. Registrations and newsletter
-    subscriptions link here so one person's data can be found, exported and erased."""
+    subscriptions link here so one person's data can be found, exported and erased.
+
+    A cluster so that the admin edits the member's projects with Wagtail's searchable
+    multiple chooser (the directory holds some 500 projects): its rows are
+    `MemberProject`s, the through model of `projects`."""
 
     email = models.EmailField(_("e-mail"), max_length=254)
     name = models.CharField(_("name"), max_length=200, blank=True)
@@ -30,7 +37,11 @@ class Member(models.Model):
         "cms.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
     )
     projects = models.ManyToManyField(
-        Project, verbose_name=_("projects"), blank=True, related_name="members"
+        Project,
+        verbose_name=_("projects"),
+        blank=True,
+        related_name="members",
+        through="MemberProject",
     )
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="fi"
@@ -44,7 +55,9 @@ class Member(models.Model):
         FieldPanel("name"),
         FieldPanel("organisation"),
         FieldPanel("region"),
-        FieldPanel("projects"),
+        MultipleChooserPanel(
+            "project_links", chooser_field_name="project", heading=_("Projects"), label=_("project")
+        ),
         FieldPanel("language"),
     ]
 
@@ -76,6 +89,25 @@ class Member(models.Model):
                 return cls.objects.create(email=email, **defaults)
         except IntegrityError:
             return cls.objects.get(email__iexact=email)
+
+
+class MemberProject(models.Model):
+    """One of a member's projects: a row the admin's project chooser adds or removes."""
+
+    member = ParentalKey(Member, related_name="project_links", on_delete=models.CASCADE)
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), related_name="member_links", on_delete=models.CASCADE
+    )
+
+    class Meta:
+        verbose_name = _("member's project")
+        verbose_name_plural = _("members' projects")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "project"], name="network_member_project"),
+        ]
+
+    def __str__(self):
+        return str(self.project)
 
 
 class MemberDataLog(models.Model):
