@@ -13,6 +13,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from cms.links import absolute_url
+from cms.search.stemming import search_keys
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -30,14 +31,25 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = promotions = None
     if query:
+        language = Locale.get_active().language_code
+        keys = search_keys(query, language)
         search_query = Query.get(query)
         search_query.add_hit()
         promotions = search_query.editors_picks.select_related("page").order_by("sort_order")
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = Paginator(matching_pages(keys), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         results.object_list = specific_in_bulk(results.object_list)
     context = {"query": query, "results": results, "promotions": promotions}
     return render(request, "cms/search.html", context)
+
+
+def matching_pages(keys):
+    """Live public pages of the active language whose words have every one of `keys`."""
+    if not keys:
+        return Page.objects.none()
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    return pages.search(" ".join(keys), operator="and")
 
 
 def specific_in_bulk(pages):
