@@ -1,3 +1,6 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
@@ -114,3 +117,33 @@ def test_swedish_and_english_pages_are_stemmed_in_their_own_language(
     html = client.get(path, {"q": query}).content.decode()
 
     assert f'<a class="search-result__title" href="/{language}/about/">' in html
+
+
+def test_search_page_queries_do_not_grow_with_the_results(client, news_index):
+    def queries_for_search():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/haku/", {"q": "kahvila"}).status_code == 200
+        return len(queries)
+
+    NewsPageFactory(parent=news_index, title="Kahvila", lead="Yksi.")
+    client.get("/haku/", {"q": "kahvila"})  # the site's settings are created on first use
+    few = queries_for_search()
+    for number in range(14):
+        NewsPageFactory(parent=news_index, title=f"Kahvila {number}", lead="Monta.")
+    many = queries_for_search()
+
+    assert few == many <= 12
+
+
+def test_search_request_writes_nothing(client, home):
+    privacy = StandardPageFactory(parent=home, title="Tietosuojaseloste", slug="tietosuoja")
+    SearchPromotion.objects.create(query=Query.get("gdpr"), page=privacy, description="Tiedot.")
+    client.get("/haku/", {"q": "tietosuoja"})  # the site's settings are created on first use
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/haku/", {"q": "GDPR tietosuojaseloste"})
+        client.get("/haku/", {"q": "jotain muuta"})
+
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["gdpr"]
