@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from cms.links import absolute_url
+from cms.search.highlight import highlight
 from cms.search.stemming import search_keys
 
 RESULTS_PER_PAGE = 10
@@ -43,6 +44,9 @@ def search(request):
             request.GET.get("page")
         )
         results.object_list = specific_in_bulk(results.object_list)
+        for page in results.object_list:
+            page.highlighted_title = highlight(page.title, keys, language)
+            page.highlighted_description = highlight(page.meta_description, keys, language)
     context = {"query": query, "results": results, "promotions": promotions}
     return render(request, "cms/search.html", context)
 

@@ -19,7 +19,7 @@ def test_search_finds_pages_and_labels_them_by_type(client, home, news_index):
     html = client.get("/haku/", {"q": "osallisuusviikko"}).content.decode()
 
     assert '<h1 id="search-heading">Haku</h1>' in html
-    assert "Osallisuusviikko alkaa" in html
+    assert "<mark>Osallisuusviikko</mark> alkaa" in html
     assert '<span class="search-result__type">Uutinen</span>' in html
 
 
@@ -31,8 +31,8 @@ def test_search_lists_only_pages_in_the_active_language(client, home):
     finnish = client.get("/haku/", {"q": "verkostosta"}).content.decode()
     swedish = client.get("/sv/sok/", {"q": "verkostosta"}).content.decode()
 
-    assert "Tietoa verkostosta" in finnish and "Om nätverket" not in finnish
-    assert "Om nätverket verkostosta" in swedish and "Tietoa verkostosta" not in swedish
+    assert "Tietoa <mark>verkostosta</mark>" in finnish and "Om nätverket" not in finnish
+    assert "Om nätverket <mark>verkostosta</mark>" in swedish and "Tietoa" not in swedish
 
 
 def test_search_paginates_ten_results_to_a_page(client, news_index):
@@ -117,6 +117,25 @@ def test_swedish_and_english_pages_are_stemmed_in_their_own_language(
     html = client.get(path, {"q": query}).content.decode()
 
     assert f'<a class="search-result__title" href="/{language}/about/">' in html
+
+
+def test_matched_words_are_marked_in_the_title_and_lead(client, news_index):
+    NewsPageFactory(
+        parent=news_index, title="Kahvilat jatkuvat", lead="Syksyn kahviloissa puhutaan työstä."
+    )
+
+    html = client.get("/haku/", {"q": "kahvila"}).content.decode()
+
+    assert "<mark>Kahvilat</mark> jatkuvat" in html
+    assert "Syksyn <mark>kahviloissa</mark> puhutaan työstä." in html
+
+
+def test_marking_escapes_the_page_text(client, news_index):
+    NewsPageFactory(parent=news_index, title="Kahvila <b>", lead="<script>kahvila</script>")
+
+    html = client.get("/haku/", {"q": "kahvila"}).content.decode()
+
+    assert "&lt;script&gt;<mark>kahvila</mark>&lt;/script&gt;" in html
 
 
 def test_search_page_queries_do_not_grow_with_the_results(client, news_index):
