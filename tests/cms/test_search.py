@@ -119,6 +119,17 @@ def test_swedish_and_english_pages_are_stemmed_in_their_own_language(
     assert f'<a class="search-result__title" href="/{language}/about/">' in html
 
 
+def test_an_inflected_word_finds_a_page_by_its_tag(client, news_index):
+    page = NewsPageFactory(parent=news_index, title="Syksyn ohjelma", lead="Tulossa.")
+    page.tags.add("Kahvilat")
+    page.save()
+    page.save_revision().publish()
+
+    html = client.get("/haku/", {"q": "kahvilassa"}).content.decode()
+
+    assert "1 tulos haulla" in html
+
+
 def test_matched_words_are_marked_in_the_title_and_lead(client, news_index):
     NewsPageFactory(
         parent=news_index, title="Kahvilat jatkuvat", lead="Syksyn kahviloissa puhutaan työstä."
