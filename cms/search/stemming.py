@@ -7,7 +7,8 @@ Doing it here rather than in the database makes SQLite (no stemming) and Postgre
 and stems Swedish and English pages in their own language."""
 
 import re
-from functools import cache
+import threading
+from functools import lru_cache
 
 from django.db.models import Manager
 
@@ -20,10 +21,18 @@ SNOWBALL_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
 FINNISH_STEM_VOWELS = "aeiouyäö"
 
 
-@cache
+_stemmers = threading.local()
+
+
 def stemmer(language_code):
+    """This thread's Snowball stemmer for the language (a stemmer keeps state while it
+    works, so threads do not share one), or None for a language Snowball lacks."""
     name = SNOWBALL_NAMES.get(language_code.split("-")[0])
-    return snowballstemmer.stemmer(name) if name else None
+    if name is None:
+        return None
+    if not hasattr(_stemmers, name):
+        setattr(_stemmers, name, snowballstemmer.stemmer(name))
+    return getattr(_stemmers, name)
 
 
 def words(text):
@@ -31,7 +40,7 @@ def words(text):
     return WORD.findall(text)
 
 
-@cache
+@lru_cache(maxsize=20_000)
 def search_key(word, language_code):
     """The key under which `word` is indexed and searched in `language_code`.
 
