@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from cms.links import page_url
 from cms.request_memo import in_request, locale_for_id, restrictions
 from cms.routing import handling_page
+from cms.search.stemming import related_texts, search_keys, stemmed
 
 
 class BasePage(Page):
@@ -30,6 +32,19 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        """The page type's search fields, indexed with the stems of their words in the page's
+        language (`cms.search.stemming`), so that an inflected form finds the page."""
+        fields = super().get_search_fields()
+        return [*stemmed(fields), index.SearchField("related_search_stems")]
+
+    def related_search_stems(self):
+        """The stems of the words of related objects (tags, research items, the event's
+        place), which do not know the page's language themselves."""
+        text = " ".join(related_texts(self, super().get_search_fields()))
+        return " ".join(search_keys(text, self.language_code))
 
     def get_full_url(self, request=None):
         """The page's public address at BASE_URL: sitemaps, canonical and share links,

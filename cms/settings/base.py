@@ -343,9 +343,11 @@ NEWSLETTER_PREFILL_PAGE_TYPES = env_list(
 WAGTAIL_SITE_NAME = "Osallisuusverkosto"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, ranked by FTS5 on SQLite (cms/search/sqlite.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Finnish stemming, so that "kahvilat" finds a page about a "kahvila".
+    # The site stems each page in its own language (cms/search/stemming.py); PostgreSQL's
+    # Finnish stemming on top also serves the admin's searches, which are not stemmed.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "finnish"
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"},
