@@ -88,5 +88,11 @@ for model in (*_SAVED, EventType, Region, Theme):
     post_save.connect(new_generation, sender=model, dispatch_uid=f"feed-{model.__name__}-saved")
     post_delete.connect(new_generation, sender=model, dispatch_uid=f"feed-{model.__name__}-gone")
 m2m_changed.connect(new_generation, sender=Event.themes.through, dispatch_uid="feed-themes")
-for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
-    signal.connect(new_generation, dispatch_uid=f"feed-{id(signal)}")
+_PAGE_SIGNALS = {
+    "published": page_published,
+    "unpublished": page_unpublished,
+    "renamed": page_slug_changed,
+    "moved": post_page_move,
+}
+for name, signal in _PAGE_SIGNALS.items():
+    signal.connect(new_generation, dispatch_uid=f"feed-page-{name}")
