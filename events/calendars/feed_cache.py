@@ -29,11 +29,11 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.models import Region, Theme
+from events.filtering import FEED_FILTERS
 from events.models import Event, EventPage, EventSeriesPage, EventType, ParticipationWeekPage
 
 GENERATION_KEY = "events:feed-generation"
 BODY_TIMEOUT = 24 * 60 * 60  # the version holds the date, so older bodies are unreachable
-FILTERS = ("type", "region", "theme")
 
 
 def generation():
@@ -48,7 +48,7 @@ def generation():
 def version(request):
     """The version of the feed `request` asks for, without reading the database. Only
     the filters' raw values count, so an unknown query parameter changes nothing."""
-    filters = sorted((name, value) for name in FILTERS for value in request.GET.getlist(name))
+    filters = sorted((name, value) for name in FEED_FILTERS for value in request.GET.getlist(name))
     parts = (request.path, get_language(), filters, generation(), timezone.localdate())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
