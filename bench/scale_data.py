@@ -137,7 +137,7 @@ def main():
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--news", type=int, default=1_000)
-    parser.add_argument("--events", type=int, default=500)
+    parser.add_argument("--events", type=int, default=1_000)
     parser.add_argument("--subscribers", type=int, default=10_000)
     args = parser.parse_args()
     django.setup()

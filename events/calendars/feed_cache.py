@@ -1,27 +1,36 @@
-"""The serialised bytes of each calendar feed, kept in the shared cache.
+"""The version of each calendar feed, and its serialised bytes in the shared cache.
 
-Serialising the feed of 1,000 events costs about two seconds of CPU (most of it in
-icalendar's line folding), while the feed's version costs one query. So the bytes are
-stored under the version (the same value as the ETag): every web process serialises a
-feed once per change of its events, and a new version simply misses the cache.
+Calendar programs poll every few hours, so most feed requests should cost next to
+nothing: a feed's version (its ETag, and the key of its bytes here) is a hash of the
+request's address, language and filters, the date, and a "generation" token that every
+change a feed can show replaces. Answering a 304 then reads the cache only, never the
+database, and every web process serialises a feed once per change.
 
-What a feed shows but its version query cannot see gets a "generation" token here: the
-names of event types, themes and regions (categories, the calendar's name) and the event
-addresses, which change when an ancestor page is moved or renamed. Saving or deleting one
-of those replaces the token, and the token is part of the version. A token the cache has
-lost is replaced by a new one, so a lost token only costs a fresh serialisation, never a
-stale feed."""
+What replaces the token: saving or deleting an event record, an event page, a series or
+participation week (their titles name feeds), a privacy restriction or a label (event
+type, theme, region: categories and feed names), publishing or unpublishing any page,
+moving or renaming a page (event addresses). The record updates that bypass `save()`
+(SEQUENCE, withdrawal) run only inside a page's publishing, unpublishing or deletion, so
+those signals cover them. The token changes at once and again when the transaction
+commits, so a feed serialised from the old rows is never served after it.
+A token the cache has lost is replaced by a new one: a lost token only costs a fresh
+serialisation, never a stale feed."""
 
+import hashlib
 import uuid
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.translation import get_language
 
-from wagtail.signals import page_slug_changed, post_page_move
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.models import Region, Theme
-from events.models import EventType
+from events.filtering import FEED_FILTERS
+from events.models import Event, EventPage, EventSeriesPage, EventType, ParticipationWeekPage
 
 GENERATION_KEY = "events:feed-generation"
 BODY_TIMEOUT = 24 * 60 * 60  # the version holds the date, so older bodies are unreachable
@@ -36,27 +45,54 @@ def generation():
     return token
 
 
+def version(request):
+    """The version of the feed `request` asks for, without reading the database. Only
+    the filters' raw values count, so an unknown query parameter changes nothing."""
+    filters = sorted((name, value) for name in FEED_FILTERS for value in request.GET.getlist(name))
+    parts = (request.path, get_language(), filters, generation(), timezone.localdate())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def last_modified(version):
+    """When the feed at `version` last changed (a POSIX timestamp), if it was built."""
+    return cache.get(f"events:feed-modified:{version}")
+
+
 def body(version, serialise):
-    """The bytes of the feed at `version`, serialised only when the cache lacks them."""
+    """(bytes, last modified, file name) of the feed at `version`, serialised only when
+    the cache lacks them; `serialise` returns the same three."""
     key = f"events:feed:{version}"
-    data = cache.get(key)
-    if data is None:
-        data = serialise()
-        cache.set(key, data, BODY_TIMEOUT)
-    return data
+    stored = cache.get(key)
+    if stored is None:
+        stored = serialise()
+        modified_key = f"events:feed-modified:{version}"
+        cache.set_many({key: stored, modified_key: stored[1]}, BODY_TIMEOUT)
+    return stored
 
 
 def new_generation(**kwargs):
+    """Replace the token now, and again once the transaction commits: a request that
+    read the old rows under the first new token may have stored a feed that the commit
+    makes stale, and the second token leaves it unreachable."""
+    _replace()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_replace)
+
+
+def _replace():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-for label in (EventType, Region, Theme):
-    post_save.connect(new_generation, sender=label, dispatch_uid=f"feed-{label.__name__}-saved")
-    post_delete.connect(new_generation, sender=label, dispatch_uid=f"feed-{label.__name__}-gone")
-
-
-@receiver(page_slug_changed)
-@receiver(post_page_move)
-def addresses_changed(sender, **kwargs):
-    """A moved or renamed page may hold events: their URLs in the feeds changed."""
-    new_generation()
+_SAVED = (Event, EventPage, EventSeriesPage, ParticipationWeekPage, PageViewRestriction)
+for model in (*_SAVED, EventType, Region, Theme):
+    post_save.connect(new_generation, sender=model, dispatch_uid=f"feed-{model.__name__}-saved")
+    post_delete.connect(new_generation, sender=model, dispatch_uid=f"feed-{model.__name__}-gone")
+m2m_changed.connect(new_generation, sender=Event.themes.through, dispatch_uid="feed-themes")
+_PAGE_SIGNALS = {
+    "published": page_published,
+    "unpublished": page_unpublished,
+    "renamed": page_slug_changed,
+    "moved": post_page_move,
+}
+for name, signal in _PAGE_SIGNALS.items():
+    signal.connect(new_generation, dispatch_uid=f"feed-page-{name}")

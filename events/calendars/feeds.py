@@ -1,23 +1,22 @@
 """Public iCalendar feeds and the .ics file of each event.
 
-Every feed is one query for its version (ETag / Last-Modified, so calendar programs
-polling every few hours mostly get a 304) and, when the shared cache lacks the bytes of
-that version (`feed_cache`), a fixed handful for its events however many there are.
-A feed covers the last 12 months and everything ahead, so cancelled events stay long
-enough for subscribed calendars to drop them."""
+Calendar programs poll every few hours and mostly get a 304: a feed's version (its ETag)
+comes from the shared cache alone (`feed_cache.version`), so a conditional request is
+answered before any form, query or page is built. Otherwise the bytes of that version
+come from the cache, or are serialised from a fixed handful of queries however many
+events there are (`feed_rows`). A feed covers the last 12 months and everything ahead,
+so cancelled events stay long enough for subscribed calendars to drop them."""
 
 import datetime
-import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -26,6 +25,7 @@ from wagtail.models import Locale
 from cms.links import absolute_url
 from events import lifecycle
 from events.calendars import feed_cache, ical
+from events.calendars.feed_rows import feed_rows
 from events.filtering import FEED_FILTERS, EventFilterForm
 from events.models import EventPage, EventSeriesPage, ParticipationWeekPage
 
@@ -35,17 +35,19 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 SITE_NAME = "Osallisuusverkosto"
 
 
+class UnknownFilter(Exception):
+    """The query string names a type, region or theme that does not exist."""
+
+
 def feed_events(now=None):
     """Live public events in the feed window, and those withdrawn in the last
-    `lifecycle.FEED_DAYS` (as cancelled), with what a VEVENT needs joined in."""
+    `lifecycle.FEED_DAYS` (as cancelled)."""
     since = (now or timezone.now()) - WINDOW
     return (
         EventPage.objects.with_record()
         .filter(Q(live=True) | lifecycle.feed_window_filter(now))
         .public()
         .filter(event__end__gte=since)
-        .select_related("locale")
-        .prefetch_related("event__themes")
         .order_by("event__start", "pk")
     )
 
@@ -63,70 +65,57 @@ def in_active_language(events):
     return events.filter(Q(locale=active) | (Q(locale=default) & ~Q(event_id__in=translated)))
 
 
-def feed_version(request, events, filters=()):
-    """(ETag, last modified) of a feed, from one aggregate query. The ETag names the
-    feed (path, language, `filters`), its events' state and the labels' generation, so
-    it also keys the feed's bytes in the shared cache; an unknown query parameter
-    changes neither."""
-    summary = events.order_by().aggregate(
-        count=Count("pk"),
-        published=Max("last_published_at"),
-        changed=Max("event__changed_at"),
-        # Every schedule change raises a SEQUENCE: the version moves even when two
-        # changes share a timestamp (clock skew between web servers).
-        sequences=Sum("event__sequence"),
-    )
-    moments = [moment for moment in (summary["published"], summary["changed"]) if moment]
-    # HTTP dates have whole seconds: a client sends back the truncated value it was
-    # given, so the comparison must use that value too, or nothing is ever a 304.
-    last_modified = max(moments).replace(microsecond=0) if moments else None
-    key = "|".join(
-        str(part)
-        for part in (
-            request.path,
-            get_language(),
-            *filters,
-            feed_cache.generation(),
-            summary["count"],
-            summary["published"],
-            summary["changed"],
-            summary["sequences"],
-            timezone.localdate(),
-        )
-    )
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"', last_modified
-
-
-def categories_for(event):
-    return [str(event.event_type), *(str(theme) for theme in event.themes.all())]
-
-
-def calendar_response(request, events, *, name, filename, filters=()):
+def calendar_response(request, feed, *, attachment=False):
     """The feed as `text/calendar`, or 304 when the client already has this version.
-    `filters` are what the query string chose (the path names everything else)."""
-    etag, last_modified = feed_version(request, events, filters)
-    timestamp = last_modified.timestamp() if last_modified else None
-    not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    `feed()` gives (events, calendar name, file name); it runs only when the cache lacks
+    the version's bytes, and raises Http404 or UnknownFilter for a feed that is not."""
+    version = feed_cache.version(request)
+    etag = f'"{version}"'
+    modified = feed_cache.last_modified(version)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
     if not_modified is not None:
-        return _with_validators(not_modified, etag, timestamp)
-    body = feed_cache.body(etag.strip('"'), lambda: serialise(request, events, name))
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return _with_validators(response, etag, timestamp)
-
-
-def serialise(request, events, name):
-    calendar = ical.new_calendar(name=name, refresh_hours=REFRESH_HOURS)
-    for event in events:
-        calendar.add_component(
-            ical.event_component(
-                event,
-                url=event.get_full_url(request),
-                sequence=event.sequence,
-                categories=categories_for(event),
-            )
+        return _with_validators(not_modified, etag, modified)
+    try:
+        body, modified, filename = feed_cache.body(version, lambda: _build(feed))
+    except UnknownFilter:
+        return HttpResponse(
+            _("Unknown calendar filter."), status=400, content_type="text/plain; charset=utf-8"
         )
-    return ical.to_ical(calendar)
+    # A client that sent only If-Modified-Since before this version was stored.
+    not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
+    if not_modified is not None:
+        return _with_validators(not_modified, etag, modified)
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
+    return _with_validators(response, etag, modified)
+
+
+def _build(feed):
+    events, name, filename = feed()
+    return *serialise(events, name), filename
+
+
+def serialise(events, name):
+    """(bytes, last modified timestamp) of a feed of `events` (a queryset of pages)."""
+    rows = feed_rows(events)
+    vevents = [
+        ical.vevent(row, url=row.url, sequence=row.sequence, categories=row.categories)
+        for row in rows
+    ]
+    body = ical.calendar(vevents, name=name, refresh_hours=REFRESH_HOURS)
+    return body, _last_modified(rows)
+
+
+def _last_modified(rows):
+    """The latest publication or record change, in whole seconds as HTTP dates have."""
+    moments = [
+        moment
+        for row in rows
+        for moment in (row.last_published_at, row.changed_at)
+        if moment is not None
+    ]
+    return int(max(moments).timestamp()) if moments else None
 
 
 def _with_validators(response, etag, timestamp):
@@ -145,29 +134,29 @@ def feed_name(*parts):
 @require_safe
 def all_events_feed(request):
     """All events, optionally narrowed by the feed builder's ?type=&region=&theme=."""
-    form = EventFilterForm(request.GET, fields=FEED_FILTERS)
-    if form.errors:
-        return HttpResponse(
-            _("Unknown calendar filter."), status=400, content_type="text/plain; charset=utf-8"
-        )
-    events = form.apply(in_active_language(feed_events()))
-    return calendar_response(
-        request,
-        events,
-        name=feed_name(_("Events"), *form.labels()),
-        filename="tapahtumat",
-        filters=[f"{name}={value}" for name, value in form.query().items()],
-    )
+
+    def feed():
+        form = EventFilterForm(request.GET, fields=FEED_FILTERS)
+        if form.errors:
+            raise UnknownFilter
+        events = form.apply(in_active_language(feed_events()))
+        return events, feed_name(_("Events"), *form.labels()), "tapahtumat"
+
+    return calendar_response(request, feed)
 
 
 @require_safe
 def one_filter_feed(request, slug, *, name):
     """The feed of one event type, region or theme, at an address of its own."""
-    form = EventFilterForm({name: slug}, fields=[name])
-    if not form.is_filtered:
-        raise Http404
-    events = form.apply(in_active_language(feed_events()))
-    return calendar_response(request, events, name=feed_name(*form.labels()), filename=slug)
+
+    def feed():
+        form = EventFilterForm({name: slug}, fields=[name])
+        if not form.is_filtered:
+            raise Http404
+        events = form.apply(in_active_language(feed_events()))
+        return events, feed_name(*form.labels()), slug
+
+    return calendar_response(request, feed)
 
 
 def _live_page(model, page_id):
@@ -179,31 +168,37 @@ def _live_page(model, page_id):
 
 @require_safe
 def series_feed(request, page_id):
-    series = _live_page(EventSeriesPage, page_id)
-    events = feed_events().child_of(series)
-    return calendar_response(request, events, name=feed_name(series.title), filename=series.slug)
+    def feed():
+        series = _live_page(EventSeriesPage, page_id)
+        return feed_events().child_of(series), feed_name(series.title), series.slug
+
+    return calendar_response(request, feed)
 
 
 @require_safe
 def participation_week_feed(request, page_id):
-    week = _live_page(ParticipationWeekPage, page_id)
-    events = in_active_language(feed_events().below_translations_of(week))
-    return calendar_response(request, events, name=feed_name(week.title), filename=week.slug)
+    def feed():
+        week = _live_page(ParticipationWeekPage, page_id)
+        events = in_active_language(feed_events().below_translations_of(week))
+        return events, feed_name(week.title), week.slug
+
+    return calendar_response(request, feed)
 
 
 @require_safe
 def event_ics(request, page_id):
     """One event as a file to open in any calendar program, from its page in any
     language; a withdrawn event's pages give it as cancelled while feeds still do."""
-    shown = Q(live=True) | lifecycle.feed_window_filter()
-    event = EventPage.objects.with_record().filter(shown).public().filter(pk=page_id).first()
-    if event is None:
-        raise Http404
-    events = feed_events(now=event.end if event.live else None).filter(pk=event.pk)
-    response = calendar_response(request, events, name=feed_name(event.title), filename=event.slug)
-    if response.status_code == 200:
-        response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return response
+
+    def feed():
+        shown = Q(live=True) | lifecycle.feed_window_filter()
+        event = EventPage.objects.with_record().filter(shown).public().filter(pk=page_id).first()
+        if event is None:
+            raise Http404
+        events = feed_events(now=event.end if event.live else None).filter(pk=event.pk)
+        return events, feed_name(event.title), event.slug
+
+    return calendar_response(request, feed, attachment=True)
 
 
 def feed_builder(request):

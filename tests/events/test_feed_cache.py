@@ -5,6 +5,7 @@ import datetime
 import zoneinfo
 from unittest import mock
 
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
@@ -13,7 +14,7 @@ import time_machine
 from icalendar import Calendar
 
 from cms.models import Theme
-from events.calendars import feeds
+from events.calendars import feed_cache, feeds
 from events.models import EventPage
 from tests.events.factories import EventPageFactory
 
@@ -126,3 +127,28 @@ def test_renamed_events_index_gives_new_event_addresses(
         index.save_revision().publish()
 
     assert "/kalenteri-uusi/" in shown(feed(client))[1]
+
+
+def test_feed_stored_while_a_change_commits_is_not_served_after_it(
+    client, event, django_capture_on_commit_callbacks
+):
+    url = reverse("events:feed")
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title = "Etäkahvila siirtyy"
+        event.save_revision().publish()
+        # Another web process, still reading the rows from before the commit, stores
+        # its feed under the token the change has just made.
+        with translation.override("fi"):
+            version = feed_cache.version(RequestFactory().get(url))
+        feed_cache.body(version, lambda: (b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", None, "x"))
+
+    assert b"siirtyy" in feed(client).content
+
+
+def test_withdrawn_event_leaves_no_stale_feed(client, event):
+    feed(client)
+
+    event.unpublish()
+
+    vevent = Calendar.from_ical(feed(client).content).walk("VEVENT")[0]
+    assert vevent["STATUS"] == "CANCELLED"

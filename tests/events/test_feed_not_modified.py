@@ -4,6 +4,7 @@ database keeps fractional seconds and HTTP dates do not."""
 
 import datetime
 import zoneinfo
+from unittest import mock
 
 from django.urls import reverse
 from django.utils.http import http_date
@@ -11,6 +12,7 @@ from django.utils.http import http_date
 import pytest
 import time_machine
 
+from events.calendars import feeds
 from events.models import EventPage
 from tests.events.factories import EventPageFactory
 
@@ -72,3 +74,34 @@ def test_changed_calendar_answers_in_full_again(client, event, which):
 
     assert response.status_code == 200
     assert response["Last-Modified"] != last_modified
+
+
+@pytest.mark.parametrize("which", ["feed", "event_ics"])
+def test_not_modified_is_answered_before_any_form_or_query(
+    client, event, which, django_assert_max_num_queries
+):
+    url = url_of(which, event)
+    first = client.get(url)
+
+    with (
+        mock.patch.object(feeds, "EventFilterForm", side_effect=AssertionError("form built")),
+        mock.patch.object(feeds, "feed_events", side_effect=AssertionError("events read")),
+        django_assert_max_num_queries(1),
+    ):
+        by_etag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert by_etag.status_code == by_date.status_code == 304
+    assert by_etag["ETag"] == by_date["ETag"] == first["ETag"]
+
+
+def test_changed_event_changes_the_etag_and_answers_in_full(client, event):
+    url = url_of("feed", event)
+    etag = client.get(url)["ETag"]
+
+    event.title = "Siirretty kahvila"
+    event.save_revision().publish()
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 200
+    assert "Siirretty kahvila" in response.content.decode()

@@ -22,9 +22,8 @@ def event(index):
 
 
 def build(event, **kwargs):
-    calendar = ical.new_calendar(name="Tapahtumat")
-    calendar.add_component(ical.event_component(event, url="https://example.org/e/", **kwargs))
-    return ical.to_ical(calendar)
+    vevent = ical.vevent(event, url="https://example.org/e/", **kwargs)
+    return ical.calendar([vevent], name="Tapahtumat")
 
 
 def test_calendar_has_crlf_lines_a_helsinki_timezone_and_local_times(event):
@@ -63,3 +62,13 @@ def test_cancelled_event_has_cancelled_status(event):
     vevent = Calendar.from_ical(build(event)).walk("VEVENT")[0]
 
     assert vevent["STATUS"] == "CANCELLED"
+
+
+def test_long_lines_fold_at_75_octets_between_characters():
+    line = "SUMMARY:Etelä-Suomen kahvila " + "ä" * 100
+
+    physical = ical.fold(line).split(b"\r\n")
+
+    assert all(len(part) <= 75 for part in physical)
+    assert [part.decode() for part in physical]  # no character split across lines
+    assert b"".join(part.removeprefix(b" ") for part in physical).decode() == line
