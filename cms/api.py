@@ -18,9 +18,22 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_serializer
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, serializers, viewsets
-from rest_framework.routers import DefaultRouter
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
+
+
+class OpenDataRootView(APIRootView):
+    """The API's front page lists its endpoints and, so a client can find what every
+    endpoint answers, the OpenAPI schema."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.data["schema"] = reverse("api:schema", request=request)
+        return response
+
 
 router = DefaultRouter()
+router.APIRootView = OpenDataRootView
 
 # A query parameter is repeated at most this often, and a slug is at most this long.
 MAX_VALUES = 30

@@ -14,7 +14,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from cms import checks, personal_data, request_memo  # noqa: F401
+        from cms import checks, open_data, personal_data, request_memo  # noqa: F401
         from cms.cache_table import create_cache_table
         from cms.models import BasePage
         from cms.outbox import receivers  # noqa: F401
@@ -23,6 +23,7 @@ class CmsConfig(AppConfig):
 
         BasePage.base_form_class = PageForm
         personal_data.register()
+        open_data.register()
         page_cache_receivers.register()
         request_memo.install()
         request_memo.watch_rows(

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_urls
 from cms.health import healthz
-from cms.sitemaps import MultilingualSitemap
+from cms.sitemaps import MultilingualSitemap, ViewSitemap
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
@@ -21,7 +21,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": MultilingualSitemap}},
+        {"sitemaps": {"pages": MultilingualSitemap, "views": ViewSitemap}},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -36,6 +36,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Translators: the address of the search page, e.g. "haku/" in Finnish.
     path(_("search/"), views.search, name="search"),
+    # Translators: the address of the tools page, e.g. "tyokalut/" in Finnish.
+    path(_("tools/"), views.tools_page, name="tools"),
     path("", include("events.urls")),
     path("", include("network.urls")),
     path("", include("newsletters.urls")),

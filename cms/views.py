@@ -1,4 +1,4 @@
-"""Public views of cms that are not pages: site search and robots.txt."""
+"""Public views of cms that are not pages: site search, the tools page and robots.txt."""
 
 from collections import defaultdict
 
@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.links import absolute_url
 from cms.search.highlight import highlight
 from cms.search.stemming import search_keys
+from cms.tools import tools
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -82,6 +83,13 @@ def specific_in_bulk(pages):
 
 
 @require_GET
+@require_GET
+def tools_page(request):
+    """One page that gathers the tools the apps register, so each is two clicks from home
+    (the footer links here and to each tool)."""
+    return render(request, "cms/tools.html", {"tools": tools()})
+
+
 def robots_txt(request):
     sitemap = absolute_url(reverse("sitemap"))
     lines = [

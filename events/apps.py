@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from cms.page_cache import invalidate_on
         from cms.request_memo import watch_rows
-        from events import my_page, personal_data, receivers  # noqa: F401
+        from events import my_page, personal_data, receivers, tools  # noqa: F401
         from events.admin_forms import EventPageForm
         from events.calendars import feed_cache  # noqa: F401 (its receivers)
         from events.index_context import index_context
@@ -31,5 +31,6 @@ class EventsConfig(AppConfig):
         # participation week's approved programme: all show on cached pages.
         invalidate_on(Registration, EventType, Event, Submission)
         personal_data.register()
+        tools.register()
         watch_rows(self.get_model("EventType"))
         my_page.register()

@@ -9,12 +9,13 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from cms.page_cache import invalidate_on
         from cms.request_memo import watch_rows
-        from network import personal_data
+        from network import personal_data, tools
         from network.assessments import my_page as assessments
         from network.members import my_page
         from network.models import Organisation, ParticipationArea, PracticeModel, Project
 
         personal_data.register()
+        tools.register()
         # The directory's rows are snippets shown on cached pages.
         invalidate_on(Organisation, ParticipationArea, PracticeModel, Project)
         watch_rows(self.get_model("ParticipationArea"))

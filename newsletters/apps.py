@@ -10,12 +10,14 @@ class NewslettersConfig(AppConfig):
         from anymail.signals import tracking
 
         from cms.page_cache import invalidate_on
+        from cms.sitemaps import register_view
         from newsletters import checks, my_page, personal_data  # noqa: F401
         from newsletters.models import MailingList
         from newsletters.receivers import on_tracking, start_send
         from newsletters.services.sending import send_due
 
         personal_data.register()
+        register_view("newsletters:subscribe")
         # The lists a subscribe form offers.
         invalidate_on(MailingList)
         my_page.register()

@@ -341,6 +341,9 @@ NEWSLETTER_PREFILL_PAGE_TYPES = env_list(
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Osallisuusverkosto"
+# The header's "Sign in" link: a member's own page, which sends a visitor who is not
+# signed in to the sign-in form. One link for everyone, so cached pages stay shareable.
+MEMBER_PAGE_URL_NAME = "network:my_page"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 # Wagtail's database backend, ranked by FTS5 on SQLite (cms/search/sqlite.py).

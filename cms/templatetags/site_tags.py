@@ -3,11 +3,12 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from cms import tools
 from cms.request_memo import (
     live_children,
     locale_for_id,
@@ -134,3 +135,15 @@ def language_switcher(context):
         current = code == translation.get_language()
         languages.append({"code": code, "name": name, "url": url, "current": current})
     return {"languages": languages}
+
+
+@register.simple_tag
+def member_page_url():
+    """The header's sign-in link, the same for every visitor (see MEMBER_PAGE_URL_NAME)."""
+    return reverse(settings.MEMBER_PAGE_URL_NAME)
+
+
+@register.simple_tag
+def site_tools():
+    """The registered tools for the footer (see `cms.tools`)."""
+    return tools.tools()

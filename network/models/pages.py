@@ -169,10 +169,15 @@ class ProjectDirectoryPage(DirectoryPage):
         )
 
     def get_sitemap_urls(self, request=None):
-        slugs = Project.objects.values_list("slug", flat=True)
+        """The listing, the map, every region's page and every project."""
+        base = self.get_full_url(request)
+        regions = Region.objects.values_list("slug", flat=True)
+        projects = Project.objects.values_list("slug", flat=True)
         return [
             *super().get_sitemap_urls(request),
-            *self.sitemap_entries(request, "project", slugs),
+            {"location": base + self.reverse_subpage("map")},
+            *self.sitemap_entries(request, "region", regions),
+            *self.sitemap_entries(request, "project", projects),
         ]
 
 
