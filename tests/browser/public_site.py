@@ -138,6 +138,7 @@ def build_site():
             addresses.setdefault("reflection sheet", {})[language] = reverse(
                 "network:reflection_sheet"
             )
+            addresses.setdefault("tools", {})[language] = reverse("tools")
         week = localized(pages["programme"], language)
         addresses.setdefault("submission thanks", {})[language] = week.url + week.reverse_subpage(
             "submitted"
