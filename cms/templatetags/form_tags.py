@@ -17,12 +17,13 @@ def is_checkbox(bound_field):
 
 
 @register.simple_tag
-def field_widget(bound_field, hint_id, error_id):
-    """The field's input with its hint and error tied to it for screen readers."""
+def field_widget(bound_field, hint_id, error_id, labelled_by=""):
+    """The field's input with its hint and error tied to it for screen readers.
+    `labelled_by` names it by more than its label, e.g. the question it answers."""
     described_by = []
     if bound_field.help_text:
         described_by.append(hint_id)
-    attrs = {}
+    attrs = {"aria-labelledby": labelled_by} if labelled_by else {}
     if bound_field.errors:
         described_by.append(error_id)
         attrs["aria-invalid"] = "true"
