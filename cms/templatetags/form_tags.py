@@ -1,6 +1,8 @@
 """Template helpers for the one form-field template (includes/form_field.html)."""
 
 from django import forms, template
+from django.forms.formsets import BaseFormSet
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -41,3 +43,24 @@ def first_input_id(bound_field):
         subwidgets = bound_field.subwidgets
         return subwidgets[0].id_for_label if subwidgets else bound_field.auto_id
     return bound_field.id_for_label
+
+
+def _has_errors(value):
+    """A bound form or formset that did not validate. `type()`, not `isinstance()`:
+    a lazy object in the context (the user) must stay unevaluated."""
+    kind = type(value)
+    if issubclass(kind, forms.BaseForm):
+        return value.is_bound and bool(value.errors)
+    if issubclass(kind, BaseFormSet):
+        return value.is_bound and not value.is_valid()
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """'Virhe: ' before the page title when a form in the page comes back with errors,
+    so a screen reader's first words after submitting say so (as on GOV.UK and
+    suomi.fi). base.html asks once, for every page and form."""
+    if any(_has_errors(value) for value in context.flatten().values()):
+        return pgettext("page title", "Error") + ": "
+    return ""

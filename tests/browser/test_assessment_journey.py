@@ -133,6 +133,7 @@ def test_an_empty_reflection_sheet_focuses_the_error_summary_without_axe_violati
 
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert page.locator("#summary").count() == 0
+    assert page.title().startswith("Virhe: ")
     page.locator("#error-summary a").first.click()
     assert page.evaluate("document.activeElement.name") == f"q{questions[0].pk}-rating"
     assert_accessible(page, impacts=None)
