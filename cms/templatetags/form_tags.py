@@ -1,6 +1,8 @@
 """Template helpers for the one form-field template (includes/form_field.html)."""
 
 from django import forms, template
+from django.forms.formsets import BaseFormSet
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -17,12 +19,13 @@ def is_checkbox(bound_field):
 
 
 @register.simple_tag
-def field_widget(bound_field, hint_id, error_id):
-    """The field's input with its hint and error tied to it for screen readers."""
+def field_widget(bound_field, hint_id, error_id, labelled_by=""):
+    """The field's input with its hint and error tied to it for screen readers.
+    `labelled_by` names it by more than its label, e.g. the question it answers."""
     described_by = []
     if bound_field.help_text:
         described_by.append(hint_id)
-    attrs = {}
+    attrs = {"aria-labelledby": labelled_by} if labelled_by else {}
     if bound_field.errors:
         described_by.append(error_id)
         attrs["aria-invalid"] = "true"
@@ -40,3 +43,24 @@ def first_input_id(bound_field):
         subwidgets = bound_field.subwidgets
         return subwidgets[0].id_for_label if subwidgets else bound_field.auto_id
     return bound_field.id_for_label
+
+
+def _has_errors(value):
+    """A bound form or formset that did not validate. `type()`, not `isinstance()`:
+    a lazy object in the context (the user) must stay unevaluated."""
+    kind = type(value)
+    if issubclass(kind, forms.BaseForm):
+        return value.is_bound and bool(value.errors)
+    if issubclass(kind, BaseFormSet):
+        return value.is_bound and not value.is_valid()
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """'Virhe: ' before the page title when a form in the page comes back with errors,
+    so a screen reader's first words after submitting say so (as on GOV.UK and
+    suomi.fi). base.html asks once, for every page and form."""
+    if any(_has_errors(value) for value in context.flatten().values()):
+        return pgettext("page title", "Error") + ": "
+    return ""

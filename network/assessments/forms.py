@@ -18,11 +18,14 @@ def text_name(question):
 
 class AnswerForm(forms.Form):
     """Every field is optional: a draft may be half done, and a team may leave a question
-    that does not fit their work without a rating."""
+    that does not fit their work without a rating. The reflection sheet asks for one
+    rating (`rating_required`): its summary counts ratings, and a summary of none is
+    all zeros that tells the visitor nothing."""
 
-    def __init__(self, parts, *args, initial_answers=None, **kwargs):
+    def __init__(self, parts, *args, initial_answers=None, rating_required=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.parts = parts
+        self.rating_required = rating_required
         initial_answers = initial_answers or {}
         for number, question in self.questions():
             answer = initial_answers.get(question.pk)
@@ -37,12 +40,23 @@ class AnswerForm(forms.Form):
                 initial=answer.rating if answer else None,
             )
             self.fields[text_name(question)] = forms.CharField(
-                label=_("Your answer"),
+                label=_("Your answer to question %(number)s") % {"number": number},
                 required=False,
                 max_length=TEXT_MAX,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 initial=answer.text if answer else "",
             )
+
+    def clean(self):
+        """No rating at all: the error sits on the first question, where the error
+        summary's link leads."""
+        cleaned = super().clean()
+        if self.rating_required and not self.errors and not self.ratings():
+            for _number, question in self.questions():
+                message = _("Rate at least one question to see your summary.")
+                self.add_error(rating_name(question), message)
+                break
+        return cleaned
 
     def questions(self):
         for part in self.parts:

@@ -122,8 +122,10 @@ def reflection_sheet(request):
     if question_set is None:
         raise Http404
     parts = summary.parts_of(question_set)
-    form = AnswerForm(parts, request.POST if request.method == "POST" else None)
+    data = request.POST if request.method == "POST" else None
+    form = AnswerForm(parts, data, rating_required=True)
     context = {"question_set": question_set, "form": form}
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         context["summaries"] = summary.summarise(parts, form.ratings())
-    return render(request, "network/assessments/reflection_sheet.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "network/assessments/reflection_sheet.html", context, status=status)

@@ -73,10 +73,18 @@ class NewsletterIssuePage(BasePage):
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
 
+    def is_sent(self):
+        """Whether its sending has begun: only then is the issue on the web."""
+        return self.sends.filter(started_at__isnull=False).exists()
+
     def serve(self, request, *args, **kwargs):
-        if not self.sends.filter(started_at__isnull=False).exists():
+        if not self.is_sent():
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        """An unsent issue answers 404, so the sitemap leaves it out."""
+        return super().get_sitemap_urls(request) if self.is_sent() else []
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":

@@ -121,3 +121,19 @@ def test_the_reflection_sheet_shows_a_summary_and_is_accessible(page, questions)
     assert page.locator("#summary table").is_visible()
     assert_accessible(page)
     assert Assessment.objects.count() == assessments  # the sheet stores nothing
+
+
+def test_an_empty_reflection_sheet_focuses_the_error_summary_without_axe_violations(
+    page, questions
+):
+    page.goto(reverse("network:reflection_sheet"))
+    assert_accessible(page, impacts=None)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.locator("#summary").count() == 0
+    assert page.title().startswith("Virhe: ")
+    page.locator("#error-summary a").first.click()
+    assert page.evaluate("document.activeElement.name") == f"q{questions[0].pk}-rating"
+    assert_accessible(page, impacts=None)

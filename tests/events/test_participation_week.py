@@ -138,6 +138,15 @@ def test_event_outside_the_week_is_refused_with_a_message(client, week, form_dat
     assert not Submission.objects.exists()
 
 
+def test_a_refused_submission_says_error_first_in_the_page_title(client, week, form_data):
+    form_data["title"] = ""
+
+    response = submit(client, week, form_data)
+
+    assert response.status_code == 400
+    assert "<title>Virhe: " in response.content.decode()
+
+
 def test_html_is_stripped_and_only_web_links_are_accepted(client, week, form_data):
     form_data["title"] = "<script>alert(1)</script>Kahvila <b>kaikille</b>"
     form_data["link"] = "javascript:alert(1)"

@@ -178,6 +178,12 @@ def test_bad_input_is_answered_with_a_clear_message(post, event, fields, field_e
     assert not Registration.objects.exists()
 
 
+def test_a_refused_registration_says_error_first_in_the_page_title(post, event):
+    response = post(event, email="ei-osoite")
+
+    assert "<title>Virhe: " in response.content.decode()
+
+
 def test_script_in_answers_is_stored_and_shown_as_text(client, post, event):
     post(event, needs="<script>alert(1)</script>")
     registration = Registration.objects.get()

@@ -156,6 +156,16 @@ def test_a_bad_or_incomplete_answer_is_refused_and_nothing_stored(client, link, 
     assert not SurveyInvitation.objects.get().answered
 
 
+def test_a_refused_answer_says_error_first_in_the_page_title(client, link):
+    data = answers_for(client)
+    data[next(name for name in data if name.startswith("statement_"))] = "9"
+
+    response = client.post(link, data)
+
+    assert response.status_code == 400
+    assert "<title>Virhe: " in response.content.decode()
+
+
 def test_no_stored_answer_can_be_joined_back_to_a_person(client, link):
     invitation = SurveyInvitation.objects.get()
     before = {

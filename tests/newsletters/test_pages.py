@@ -47,6 +47,14 @@ def test_an_unsent_issue_is_not_public(client, issue):
     assert client.get(issue.url).status_code == 404
 
 
+def test_the_sitemap_lists_an_issue_only_once_it_is_sent(client, issue):
+    assert issue.url not in client.get("/sitemap.xml").content.decode()
+
+    mark_sent(issue)
+
+    assert f"<loc>http://testserver{issue.url}</loc>" in client.get("/sitemap.xml").content.decode()
+
+
 def test_a_sent_issue_can_be_read_in_the_browser(client, issue):
     mark_sent(issue)
 
